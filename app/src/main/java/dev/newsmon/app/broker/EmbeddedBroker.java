@@ -1,0 +1,229 @@
+package dev.newsmon.app.broker;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Kafka node (combined broker + KRaft controller) running inside this JVM.
+ * One node by default; a loopback cluster is several of these sharing a cluster id and voter list.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+    static final String CLIENT_LISTENER = "PLAINTEXT";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final Settings settings;
+    private final Path logDir;
+    private final Map<String, Object> config;
+    private KafkaRaftServer server;
+
+    /**
+     * Where and how one node runs.
+     *
+     * @param quorumVoters  "id@host:port,..." of every controller; null means this node alone
+     * @param clusterId     needed only to format a node of a multi-node cluster; null reuses or creates one
+     * @param replication   replication factor of internal and default topics, and the min ISR is one less (at least 1)
+     */
+    public record Settings(int nodeId, int port, int controllerPort, Path dataDir, boolean fresh,
+                           String quorumVoters, String clusterId, int replication, Map<String, String> overrides) {
+        public Settings {
+            overrides = Map.copyOf(overrides);
+        }
+
+        public static Settings singleNode(int port, Path dataDir, boolean fresh) {
+            return new Settings(1, port, 0, dataDir, fresh, null, null, 1, Map.of());
+        }
+    }
+
+    private EmbeddedBroker(Settings s) {
+        this.settings = new Settings(s.nodeId(), resolve(s.port()), resolve(s.controllerPort()), s.dataDir(),
+                s.fresh(), s.quorumVoters(), s.clusterId(), s.replication(), s.overrides());
+        // One subfolder per node so "--fresh" never deletes anything the user keeps beside it.
+        this.logDir = s.dataDir().toAbsolutePath().resolve("kafka-" + s.nodeId());
+        this.config = serverConfig(settings, logDir);
+    }
+
+    /** Starts a single node on {@code port} (0 picks a free one) keeping its data under {@code dataDir}. */
+    public static EmbeddedBroker start(int port, Path dataDir, boolean fresh) {
+        return start(Settings.singleNode(port, dataDir, fresh));
+    }
+
+    public static EmbeddedBroker start(Settings settings) {
+        EmbeddedBroker broker = create(settings);
+        broker.startup();
+        return broker;
+    }
+
+    /** Formats storage if needed but does not start: nodes of a cluster must start concurrently to elect a leader. */
+    public static EmbeddedBroker create(Settings settings) {
+        EmbeddedBroker broker = new EmbeddedBroker(settings);
+        broker.prepareStorage();
+        return broker;
+    }
+
+    /** Blocks until this node has joined the quorum and is unfenced, i.e. accepts clients. */
+    public synchronized void startup() {
+        if (server != null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        try {
+            s.startup();
+        } catch (RuntimeException e) {
+            s.shutdown();
+            s.awaitShutdown();
+            throw e;
+        }
+        server = s;
+        log.info("Kafka node {} up on {} in {} ms (data {})", settings.nodeId(), bootstrapServers(),
+                (System.nanoTime() - t0) / 1_000_000, logDir);
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + settings.port();
+    }
+
+    public int port() {
+        return settings.port();
+    }
+
+    public int controllerPort() {
+        return settings.controllerPort();
+    }
+
+    public int nodeId() {
+        return settings.nodeId();
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** Stops the node and waits for it; data stays on disk for the next start. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+        log.info("Kafka node {} on {} stopped", settings.nodeId(), bootstrapServers());
+    }
+
+    /** A port that was free a moment ago; static quorum voters must name the controller port up front. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port: " + e.getMessage(), e);
+        }
+    }
+
+    private static int resolve(int port) {
+        return port == 0 ? freePort() : port;
+    }
+
+    private void prepareStorage() {
+        try {
+            if (settings.fresh()) {
+                deleteRecursively(logDir);
+            }
+            if (Files.exists(logDir.resolve("meta.properties"))) {
+                return; // formatted before: meta.properties holds the cluster id, so the data is kept
+            }
+            Files.createDirectories(logDir);
+            String clusterId = settings.clusterId() != null ? settings.clusterId() : Uuid.randomUuid().toString();
+            new Formatter()
+                    .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+                    .setNodeId(settings.nodeId())
+                    .setClusterId(clusterId)
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setMetadataLogDirectory(logDir.toString())
+                    .addDirectory(logDir.toString())
+                    .run();
+            log.info("Formatted Kafka storage {} (cluster {})", logDir, clusterId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + logDir + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> serverConfig(Settings s, Path logDir) {
+        String voters = s.quorumVoters() != null ? s.quorumVoters()
+                : s.nodeId() + "@localhost:" + s.controllerPort();
+        String replication = Integer.toString(s.replication());
+        String minIsr = Integer.toString(Math.max(1, s.replication() - 1));
+        Map<String, Object> c = new HashMap<>();
+        c.put("process.roles", "broker,controller");
+        c.put("node.id", Integer.toString(s.nodeId()));
+        c.put("controller.quorum.voters", voters);
+        // Bound to loopback and advertised as localhost: this broker is for this machine only.
+        c.put("listeners", CLIENT_LISTENER + "://localhost:" + s.port()
+                + "," + CONTROLLER_LISTENER + "://localhost:" + s.controllerPort());
+        c.put("advertised.listeners", CLIENT_LISTENER + "://localhost:" + s.port());
+        c.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        c.put("controller.listener.names", CONTROLLER_LISTENER);
+        c.put("inter.broker.listener.name", CLIENT_LISTENER);
+        c.put("log.dirs", logDir.toString());
+        c.put("metadata.log.dir", logDir.toString());
+        // Internal topics must fit the node count, or group and transaction coordinators never load.
+        c.put("offsets.topic.replication.factor", replication);
+        c.put("transaction.state.log.replication.factor", replication);
+        c.put("transaction.state.log.min.isr", minIsr);
+        c.put("share.coordinator.state.topic.replication.factor", replication);
+        c.put("share.coordinator.state.topic.min.isr", minIsr);
+        c.put("default.replication.factor", replication);
+        c.put("min.insync.replicas", minIsr);
+        // Fewer coordinator partitions: each one is loaded at start-up, and 50 only slows a laptop down.
+        c.put("offsets.topic.num.partitions", "5");
+        c.put("transaction.state.log.num.partitions", "5");
+        // A lone consumer should not wait 3 s for company before its first assignment.
+        c.put("group.initial.rebalance.delay.ms", "0");
+        // Topics are created on purpose with the right partitions; a typo must not invent a topic.
+        c.put("auto.create.topics.enable", "false");
+        // Faster unfencing at start-up; the defaults are tuned for big clusters.
+        c.put("broker.heartbeat.interval.ms", "500");
+        c.put("num.network.threads", "2");
+        c.put("num.io.threads", "2");
+        c.put("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
+        c.put("offsets.topic.segment.bytes", Integer.toString(16 * 1024 * 1024));
+        c.put("transaction.state.log.segment.bytes", Integer.toString(16 * 1024 * 1024));
+        c.putAll(s.overrides());
+        return c;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.newsmon.app.topics;
+
+import dev.newsmon.common.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates newsmon's topics; ones that already exist are left exactly as they are. */
+public final class TopicSetup {
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** What {@link #ensure} did: names created and names that were already there. */
+    public record Outcome(List<String> created, List<String> existing) {
+    }
+
+    private TopicSetup() {
+    }
+
+    /** Every topic the pipeline reads or writes, alert topics derived from the theme list. */
+    public static List<String> topicNames(List<String> themes) {
+        Set<String> names = new LinkedHashSet<>(List.of(Topics.ARTICLES, Topics.DEAD_LETTER, Topics.CLASSIFIED,
+                Topics.SIGNALS, Topics.FAILED_DELIVERIES));
+        themes.forEach(theme -> names.add(Topics.alerts(theme)));
+        return List.copyOf(names);
+    }
+
+    public static List<NewTopic> newTopics(List<String> themes, int partitions, short replicationFactor) {
+        return topicNames(themes).stream()
+                .map(name -> new NewTopic(name, partitions, replicationFactor))
+                .toList();
+    }
+
+    public static Outcome ensure(Map<String, Object> adminConfig, List<NewTopic> wanted)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (Admin admin = Admin.create(adminConfig)) {
+            return ensure(admin, wanted);
+        }
+    }
+
+    public static Outcome ensure(Admin admin, List<NewTopic> wanted)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> present = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<NewTopic> missing = wanted.stream().filter(t -> !present.contains(t.name())).toList();
+        List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>(wanted.stream().map(NewTopic::name).filter(present::contains).toList());
+        var futures = admin.createTopics(missing).values();
+        for (NewTopic topic : missing) {
+            try {
+                futures.get(topic.name()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                created.add(topic.name());
+            } catch (ExecutionException e) {
+                // Another process (a second "up", a compose "topics" job) may have won the race; that is fine.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                existing.add(topic.name());
+            }
+        }
+        return new Outcome(List.copyOf(created), List.copyOf(existing));
+    }
+}

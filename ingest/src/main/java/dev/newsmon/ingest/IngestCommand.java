@@ -1,0 +1,343 @@
+package dev.newsmon.ingest;
+
+import dev.newsmon.common.Article;
+import dev.newsmon.common.JsonSerde;
+import dev.newsmon.common.KafkaOptions;
+import dev.newsmon.common.Service;
+import dev.newsmon.common.Topics;
+import dev.newsmon.ingest.feed.FeedFetcher;
+import dev.newsmon.ingest.publish.ArticlePublisher;
+import dev.newsmon.ingest.publish.ClusterIds;
+import dev.newsmon.ingest.publish.IngestProducerConfig;
+import dev.newsmon.ingest.publish.ProgressLine;
+import dev.newsmon.ingest.publish.PublishedLedger;
+import dev.newsmon.ingest.publish.RunCounts;
+import dev.newsmon.ingest.read.InputReader;
+import dev.newsmon.ingest.read.Sizes;
+import dev.newsmon.ingest.watch.InboxWatcher;
+import dev.newsmon.ingest.watch.SentFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsmon ingest}: files, directories, JSON Lines, feeds, stdin and an inbox folder to news.articles. */
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Publish news articles to " + Topics.ARTICLES + ", cleaned and keyed by a stable id.",
+            "Reads scraped text (.txt: headline on the first line), JSON Lines (.jsonl: title and body required;"
+                    + " id, url, source, published, lang optional) and RSS/Atom (.xml, .rss, .atom, or an http(s) URL)."
+                    + " Directories are read recursively; '-' reads stdin.",
+            "Articles published by an earlier run to the same cluster are skipped (see --state-dir, --force).",
+            "Ends with one summary line; exits 1 if any input failed or needed repair, 2 on a usage error."},
+        footer = {"", "Examples:",
+            "  newsmon ingest ../shared/seeds/",
+            "  newsmon ingest export.jsonl --bootstrap-servers kafka:9092",
+            "  newsmon ingest https://example.com/world.rss --every 5m",
+            "  newsmon ingest --watch ./inbox",
+            "  cat story.txt | newsmon ingest -"})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Parameters(paramLabel = "FILE|DIR|URL|-", arity = "0..*",
+            description = "What to ingest: files, directories (recursive), http(s) feed URLs, or - for stdin.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|jsonl|feed", converter = FormatConverter.class,
+            description = "Read every input as this format instead of deciding by extension and content.")
+    Format format;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Keep running and ingest each new or changed file put in DIR (within 2 s).")
+    Path watch;
+
+    @Option(names = "--every", paramLabel = "DURATION", converter = Durations.class,
+            defaultValue = "${NEWSMON_INGEST_EVERY}",
+            description = "Poll feed URLs at this interval (e.g. 5m) with conditional GET until stopped; "
+                    + "default: fetch once (env NEWSMON_INGEST_EVERY).")
+    Duration every;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "${NEWSMON_MAX_BODY:-1MiB}",
+            description = "Reject articles whose body is larger (env NEWSMON_MAX_BODY; default ${DEFAULT-VALUE}).")
+    String maxBody;
+
+    @Option(names = "--lang", paramLabel = "CODE", defaultValue = "${NEWSMON_LANG}",
+            description = "Language of articles that do not name one, e.g. en (env NEWSMON_LANG; default: detected).")
+    String lang;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${NEWSMON_STATE_DIR:-.newsmon}",
+            description = "Where the ledger of published ids and the inbox state live "
+                    + "(env NEWSMON_STATE_DIR; default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--force", description = "Publish again articles an earlier run already published.")
+    boolean force;
+
+    @Option(names = "--http-timeout", paramLabel = "DURATION", converter = Durations.class,
+            defaultValue = "${NEWSMON_HTTP_TIMEOUT:-10s}",
+            description = "Give up on a feed URL after this long (env NEWSMON_HTTP_TIMEOUT; default ${DEFAULT-VALUE}).")
+    Duration httpTimeout;
+
+    @Option(names = "--watch-poll", paramLabel = "DURATION", converter = Durations.class, defaultValue = "500ms",
+            hidden = true, description = "How often --watch scans the inbox.")
+    Duration watchPoll;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    /** Picocli hands Format options to this, so --help lists the names people type. */
+    public static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.parse(value);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (inputs.isEmpty() && watch == null) {
+            err.println("error: nothing to ingest: give FILE, DIR, URL or -, or --watch DIR");
+            return 2;
+        }
+        long maxBodyBytes;
+        try {
+            maxBodyBytes = Sizes.parse(maxBody);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --max-body: " + e.getMessage());
+            return 2;
+        }
+        RunCounts counts = new RunCounts();
+        CliProblems problems = new CliProblems(err, counts);
+        long started = System.nanoTime();
+        try (Pipeline pipeline = Pipeline.open(this, maxBodyBytes, counts, problems)) {
+            IngestRun run = pipeline.run;
+            ProgressLine progress = new ProgressLine(err, System.console() != null, counts.read::get,
+                    pipeline.reader::bytesRead, totalBytes());
+            run.progress(progress);
+            problems.progress(progress);
+            List<URI> feeds = new ArrayList<>();
+            for (String input : inputs) {
+                if (input.equals("-")) {
+                    run.stream("stdin", System.in);
+                } else if (isUrl(input)) {
+                    URI uri = URI.create(input);
+                    feeds.add(uri);
+                    fetchFeed(pipeline, uri, problems);
+                } else {
+                    run.path(Path.of(input));
+                }
+            }
+            run.flush();
+            if (watch != null || (every != null && !feeds.isEmpty())) {
+                out.println(summary(counts, started));
+                keepRunning(pipeline, feeds, counts, problems);
+            }
+        } catch (IngestException e) {
+            problems.error(e.getMessage());
+        }
+        out.println(summary(counts, started));
+        return counts.clean() ? 0 : 1;
+    }
+
+    /** For {@code newsmon up}: the --watch inbox as a stage that runs until closed. */
+    public Service service() {
+        if (watch == null) {
+            throw new IllegalStateException("ingest runs as a service only with --watch DIR");
+        }
+        long maxBodyBytes = Sizes.parse(maxBody);
+        return new Service() {
+            private final RunCounts counts = new RunCounts();
+            private Pipeline pipeline;
+            private InboxWatcher watcher;
+            private Thread thread;
+
+            @Override
+            public String name() {
+                return "ingest";
+            }
+
+            @Override
+            public synchronized void start() {
+                pipeline = Pipeline.open(IngestCommand.this, maxBodyBytes, counts, new CliProblems(err, counts));
+                watcher = inboxWatcher(pipeline);
+                thread = new Thread(watcher, "newsmon-ingest-watch");
+                thread.setDaemon(true);
+                thread.start();
+            }
+
+            @Override
+            public synchronized void close() {
+                if (pipeline == null) {
+                    return;
+                }
+                watcher.stop();
+                thread.interrupt();
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                pipeline.close();
+                pipeline = null;
+                out.println("ingest: " + counts.summary());
+            }
+        };
+    }
+
+    private void keepRunning(Pipeline pipeline, List<URI> feeds, RunCounts counts, CliProblems problems) {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "newsmon-ingest-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        InboxWatcher watcher = watch != null ? inboxWatcher(pipeline) : null;
+        Thread watching = null;
+        if (watcher != null) {
+            watching = new Thread(watcher, "newsmon-ingest-watch");
+            watching.start();
+        }
+        try {
+            while (true) {
+                Duration wait = every != null && !feeds.isEmpty() ? every : Duration.ofDays(365);
+                if (stop.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+                synchronized (pipeline) {
+                    for (URI uri : feeds) {
+                        fetchFeed(pipeline, uri, problems);
+                    }
+                    pipeline.run.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (watcher != null) {
+                watcher.stop();
+                watching.interrupt();
+                try {
+                    watching.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private InboxWatcher inboxWatcher(Pipeline pipeline) {
+        Path inbox = watch.toAbsolutePath().normalize();
+        String key = Integer.toHexString(inbox.toString().hashCode());
+        SentFiles sent = new SentFiles(stateDir.resolve("inbox").resolve(pipeline.clusterId + "-" + key + ".sent"));
+        pipeline.closeLater(sent);
+        return new InboxWatcher(inbox, sent, file -> {
+            synchronized (pipeline) {
+                pipeline.run.path(file);
+                pipeline.run.flush();
+            }
+        }, watchPoll);
+    }
+
+    private void fetchFeed(Pipeline pipeline, URI uri, Problems problems) {
+        try {
+            FeedFetcher.Fetched fetched = pipeline.feeds.fetch(uri);
+            if (!fetched.notModified()) {
+                pipeline.run.feed(uri.toString(), fetched.body());
+            }
+        } catch (IngestException e) {
+            problems.error(e.getMessage());
+        }
+    }
+
+    private long totalBytes() {
+        long total = 0;
+        for (String input : inputs) {
+            if (input.equals("-") || isUrl(input)) {
+                return 0;
+            }
+            try {
+                for (Path p : InputReader.expand(Path.of(input))) {
+                    total += Files.size(p);
+                }
+            } catch (IOException | RuntimeException e) {
+                // Missing inputs are reported when they are read; the ETA just ignores them.
+            }
+        }
+        return total;
+    }
+
+    private static boolean isUrl(String input) {
+        String s = input.toLowerCase(Locale.ROOT);
+        return s.startsWith("http://") || s.startsWith("https://");
+    }
+
+    private static String summary(RunCounts counts, long startedNanos) {
+        double secs = (System.nanoTime() - startedNanos) / 1e9;
+        return "ingest: " + counts.summary() + String.format(Locale.ROOT, " (%.1f s)", secs);
+    }
+
+    /** Everything one run holds open: producer, ledger, readers. */
+    static final class Pipeline implements AutoCloseable {
+        final String clusterId;
+        final InputReader reader;
+        final IngestRun run;
+        final FeedFetcher feeds;
+        private final ArticlePublisher publisher;
+        private final List<AutoCloseable> extras = new ArrayList<>();
+
+        private Pipeline(String clusterId, InputReader reader, IngestRun run, FeedFetcher feeds,
+                         ArticlePublisher publisher) {
+            this.clusterId = clusterId;
+            this.reader = reader;
+            this.run = run;
+            this.feeds = feeds;
+            this.publisher = publisher;
+        }
+
+        static Pipeline open(IngestCommand cmd, long maxBodyBytes, RunCounts counts, Problems problems) {
+            var props = cmd.kafka.clientProperties();
+            String clusterId = ClusterIds.fetch(props, Duration.ofSeconds(15));
+            PublishedLedger ledger = PublishedLedger.open(cmd.stateDir, clusterId);
+            KafkaProducer<String, Article> producer = new KafkaProducer<>(IngestProducerConfig.of(props),
+                    new StringSerializer(), JsonSerde.of(Article.class));
+            ArticlePublisher publisher = new ArticlePublisher(producer, Topics.ARTICLES, ledger, cmd.force, counts,
+                    problems);
+            InputReader reader = new InputReader(maxBodyBytes, cmd.format);
+            IngestRun run = new IngestRun(reader, new ArticleAssembler(maxBodyBytes, cmd.lang), publisher, counts,
+                    problems);
+            return new Pipeline(clusterId, reader, run, new FeedFetcher(cmd.httpTimeout, maxBodyBytes * 32),
+                    publisher);
+        }
+
+        void closeLater(AutoCloseable c) {
+            extras.add(c);
+        }
+
+        @Override
+        public void close() {
+            try {
+                publisher.close();
+            } finally {
+                for (AutoCloseable c : extras) {
+                    try {
+                        c.close();
+                    } catch (Exception ignored) {
+                        // State files are flushed per entry; nothing more to save.
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.newsmon.ingest.id;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Stable article ids: 16 hex digits of SHA-256 over the canonical URL when there is one, else over the
+ * normalised title and body (lower case, letters and digits only, single spaces), so re-ingesting the
+ * same story, from the same or a re-scraped file, gives the same id. Not thread-safe: one per thread.
+ */
+public final class ArticleIds {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final MessageDigest sha256;
+    private byte[] scratch = new byte[8192];
+
+    public ArticleIds() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Id from the canonical URL if {@code url} has one, else from the content. */
+    public String of(String url, String title, String body) {
+        String canonical = CanonicalUrl.of(url);
+        return canonical != null ? fromUrl(canonical) : fromContent(title, body);
+    }
+
+    public String fromUrl(String canonicalUrl) {
+        sha256.reset();
+        sha256.update((byte) 'u');
+        sha256.update(canonicalUrl.getBytes(StandardCharsets.UTF_8));
+        return hex16(sha256.digest());
+    }
+
+    public String fromContent(String title, String body) {
+        sha256.reset();
+        sha256.update((byte) 'c');
+        digestNormalised(title);
+        sha256.update((byte) '\n');
+        digestNormalised(body);
+        return hex16(sha256.digest());
+    }
+
+    /** Feeds lower-cased letters and digits, one space for each run of anything else, via a reused buffer. */
+    private void digestNormalised(String s) {
+        int n = 0;
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            int cp = s.codePointAt(i);
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
+            }
+            if (!Character.isLetterOrDigit(cp)) {
+                gap = n > 0;
+                continue;
+            }
+            if (n + 5 > scratch.length) {
+                sha256.update(scratch, 0, n);
+                n = 0;
+            }
+            if (gap) {
+                scratch[n++] = ' ';
+                gap = false;
+            }
+            n = putUtf8(Character.toLowerCase(cp), n);
+        }
+        sha256.update(scratch, 0, n);
+    }
+
+    private int putUtf8(int cp, int n) {
+        byte[] b = scratch;
+        if (cp < 0x80) {
+            b[n++] = (byte) cp;
+        } else if (cp < 0x800) {
+            b[n++] = (byte) (0xC0 | cp >> 6);
+            b[n++] = (byte) (0x80 | cp & 0x3F);
+        } else if (cp < 0x10000) {
+            b[n++] = (byte) (0xE0 | cp >> 12);
+            b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[n++] = (byte) (0x80 | cp & 0x3F);
+        } else {
+            b[n++] = (byte) (0xF0 | cp >> 18);
+            b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[n++] = (byte) (0x80 | cp & 0x3F);
+        }
+        return n;
+    }
+
+    private static String hex16(byte[] digest) {
+        char[] out = new char[16];
+        for (int i = 0; i < 8; i++) {
+            out[2 * i] = HEX[digest[i] >> 4 & 0xF];
+            out[2 * i + 1] = HEX[digest[i] & 0xF];
+        }
+        return new String(out);
+    }
+}

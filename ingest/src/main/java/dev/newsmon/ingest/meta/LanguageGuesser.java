@@ -1,0 +1,102 @@
+package dev.newsmon.ingest.meta;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A cheap language guess: the dominant script decides for Korean, Japanese, Chinese, Russian and Arabic;
+ * stop-word counts decide among Latin-script languages. Null when the text gives too little to go on.
+ */
+public final class LanguageGuesser {
+    private static final int SAMPLE = 2000;
+
+    /** In order of preference on a tie (Map.of would iterate in a different order each run). */
+    private static final List<Map.Entry<String, Set<String>>> STOP_WORDS = List.of(
+            Map.entry("en", Set.of("the", "and", "of", "to", "in", "is", "that", "with", "for", "on", "was", "said")),
+            Map.entry("fr", Set.of("le", "la", "les", "et", "des", "est", "une", "que", "dans", "pour", "du", "sur")),
+            Map.entry("de", Set.of("der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "auf", "dem")),
+            Map.entry("es", Set.of("el", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para", "se")));
+
+    private LanguageGuesser() {
+    }
+
+    public static String guess(String text) {
+        int n = Math.min(text.length(), SAMPLE);
+        int latin = 0, hangul = 0, kana = 0, han = 0, cyrillic = 0, arabic = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    latin++;
+                }
+            } else if (c >= 0xAC00 && c <= 0xD7AF || c >= 0x1100 && c <= 0x11FF) {
+                hangul++;
+            } else if (c >= 0x3040 && c <= 0x30FF) {
+                kana++;
+            } else if (c >= 0x4E00 && c <= 0x9FFF) {
+                han++;
+            } else if (c >= 0x0400 && c <= 0x04FF) {
+                cyrillic++;
+            } else if (c >= 0x0600 && c <= 0x06FF) {
+                arabic++;
+            } else if (Character.isLetter(c)) {
+                latin++;
+            }
+        }
+        int letters = latin + hangul + kana + han + cyrillic + arabic;
+        if (letters < 20) {
+            return null;
+        }
+        if (hangul * 4 > letters) {
+            return "ko";
+        }
+        if (kana * 10 > letters) {
+            return "ja";
+        }
+        if ((han + kana) * 3 > letters) {
+            return "zh";
+        }
+        if (cyrillic * 2 > letters) {
+            return "ru";
+        }
+        if (arabic * 2 > letters) {
+            return "ar";
+        }
+        return byStopWords(text.substring(0, n));
+    }
+
+    /** Counts stop words without splitting the sample: only words of up to five letters can be one. */
+    private static String byStopWords(String sample) {
+        int[] counts = new int[STOP_WORDS.size()];
+        int n = sample.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetter(sample.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(sample.charAt(i))) {
+                i++;
+            }
+            if (i > start && i - start <= 5) {
+                String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
+                for (int k = 0; k < counts.length; k++) {
+                    if (STOP_WORDS.get(k).getValue().contains(word)) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        String best = null;
+        int bestCount = 2;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > bestCount) {
+                best = STOP_WORDS.get(k).getKey();
+                bestCount = counts[k];
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.newsmon.ingest.publish;
+
+import dev.newsmon.ingest.IngestException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Asks the cluster for its id, which names the ledger: a freshly formatted broker is a new cluster, so
+ * what an earlier run published to another cluster is not skipped. Doubles as an early reachability check.
+ */
+public final class ClusterIds {
+    private ClusterIds() {
+    }
+
+    public static String fetch(Map<String, Object> clientProps, Duration timeout) {
+        Map<String, Object> p = new HashMap<>(clientProps);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsmon-ingest-admin");
+        p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        String servers = String.valueOf(p.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin admin = Admin.create(p)) {
+            return admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IngestException("cannot reach Kafka at " + servers + " within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IngestException("cannot reach Kafka at " + servers + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("interrupted while contacting Kafka at " + servers);
+        } catch (RuntimeException e) {
+            throw new IngestException("cannot connect to Kafka at " + servers + ": " + e.getMessage());
+        }
+    }
+}
