@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "newsmon", mixinStandardHelpOptions = true, versionProvider = Newsmon.Version.class,
         description = "Watches news on China-South Korea relations and raises per-theme alerts, on Kafka Streams.",
         subcommands = {UpCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
-            ProcessCommand.class, SinkCommand.class})
+            ProcessCommand.class, SinkCommand.class, dev.newsmon.app.classify.ClassifyCommand.class, dev.newsmon.app.classify.EvalCommand.class})
 public final class Newsmon implements Runnable {
 
     @Spec

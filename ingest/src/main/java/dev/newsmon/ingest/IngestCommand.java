@@ -1,7 +1,5 @@
 package dev.newsmon.ingest;
 
-import dev.newsmon.common.Article;
-import dev.newsmon.common.JsonSerde;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
 import dev.newsmon.common.Topics;
@@ -28,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,8 +96,18 @@ public final class IngestCommand implements Callable<Integer> {
             hidden = true, description = "How often --watch scans the inbox.")
     Duration watchPoll;
 
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public IngestCommand() {
+        this(System.out, System.err);
+    }
+
+    /** Summary lines go to {@code out}; errors, warnings and progress to {@code err}. */
+    public IngestCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     /** Picocli hands Format options to this, so --help lists the names people type. */
     public static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
@@ -124,6 +133,17 @@ public final class IngestCommand implements Callable<Integer> {
         RunCounts counts = new RunCounts();
         CliProblems problems = new CliProblems(err, counts);
         long started = System.nanoTime();
+        try {
+            return ingestAll(maxBodyBytes, counts, problems, started);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Counted down when call() has flushed, closed and printed its summary; Ctrl-C waits for it. */
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private int ingestAll(long maxBodyBytes, RunCounts counts, CliProblems problems, long started) {
         try (Pipeline pipeline = Pipeline.open(this, maxBodyBytes, counts, problems)) {
             IngestRun run = pipeline.run;
             ProgressLine progress = new ProgressLine(err, System.console() != null, counts.read::get,
@@ -201,7 +221,15 @@ public final class IngestCommand implements Callable<Integer> {
 
     private void keepRunning(Pipeline pipeline, List<URI> feeds, RunCounts counts, CliProblems problems) {
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "newsmon-ingest-stop");
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                // The JVM halts when hooks return: let the main thread flush the producer and print the summary.
+                finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newsmon-ingest-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         InboxWatcher watcher = watch != null ? inboxWatcher(pipeline) : null;
         Thread watching = null;
@@ -308,10 +336,10 @@ public final class IngestCommand implements Callable<Integer> {
 
         static Pipeline open(IngestCommand cmd, long maxBodyBytes, RunCounts counts, Problems problems) {
             var props = cmd.kafka.clientProperties();
-            String clusterId = ClusterIds.fetch(props, Duration.ofSeconds(15));
+            String clusterId = ClusterIds.fetch(props, Duration.ofSeconds(15), Topics.ARTICLES);
             PublishedLedger ledger = PublishedLedger.open(cmd.stateDir, clusterId);
-            KafkaProducer<String, Article> producer = new KafkaProducer<>(IngestProducerConfig.of(props),
-                    new StringSerializer(), JsonSerde.of(Article.class));
+            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(IngestProducerConfig.of(props),
+                    new StringSerializer(), new ByteArraySerializer());
             ArticlePublisher publisher = new ArticlePublisher(producer, Topics.ARTICLES, ledger, cmd.force, counts,
                     problems);
             InputReader reader = new InputReader(maxBodyBytes, cmd.format);
@@ -328,6 +356,7 @@ public final class IngestCommand implements Callable<Integer> {
         @Override
         public void close() {
             try {
+                run.close();
                 publisher.close();
             } finally {
                 for (AutoCloseable c : extras) {

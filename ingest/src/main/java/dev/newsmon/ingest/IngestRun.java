@@ -1,9 +1,12 @@
 package dev.newsmon.ingest;
 
 import dev.newsmon.common.Article;
+import dev.newsmon.common.JsonSerde;
+import dev.newsmon.common.Topics;
 import dev.newsmon.ingest.publish.ArticlePublisher;
 import dev.newsmon.ingest.publish.ProgressLine;
 import dev.newsmon.ingest.publish.RunCounts;
+import dev.newsmon.ingest.publish.SendQueue;
 import dev.newsmon.ingest.read.Draft;
 import dev.newsmon.ingest.read.InputReader;
 import java.io.InputStream;
@@ -11,11 +14,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** One pass of ingest: read inputs, assemble articles, publish them, count what happened. Single-threaded. */
-public final class IngestRun implements Consumer<Draft> {
+/**
+ * Ingest inputs: read, assemble and serialise articles on the calling thread, and publish them from a
+ * second thread (see {@link SendQueue}), counting what happened. Call from one thread at a time.
+ */
+public final class IngestRun implements Consumer<Draft>, AutoCloseable {
+    private static final JsonSerde<Article> JSON = JsonSerde.of(Article.class);
+
     private final InputReader reader;
     private final ArticleAssembler assembler;
-    private final ArticlePublisher publisher;
+    private final SendQueue sends;
     private final RunCounts counts;
     private final Problems problems;
     private ProgressLine progress = ProgressLine.off();
@@ -24,7 +32,7 @@ public final class IngestRun implements Consumer<Draft> {
                      Problems problems) {
         this.reader = reader;
         this.assembler = assembler;
-        this.publisher = publisher;
+        this.sends = new SendQueue(publisher);
         this.counts = counts;
         this.problems = problems;
     }
@@ -50,13 +58,20 @@ public final class IngestRun implements Consumer<Draft> {
         counts.read.incrementAndGet();
         Article article = assembler.assemble(draft, Instant.now(), problems);
         if (article != null) {
-            publisher.publish(article, draft.where());
+            sends.submit(article.id(), JSON.serialize(Topics.ARTICLES, article), draft.where());
         }
         progress.tick();
     }
 
+    /** Returns when everything read so far is acknowledged (or reported as failed). */
     public void flush() {
-        publisher.flush();
+        sends.flush();
         progress.clear();
+    }
+
+    /** Stops the sending thread; the publisher is closed by whoever opened it. */
+    @Override
+    public void close() {
+        sends.close();
     }
 }

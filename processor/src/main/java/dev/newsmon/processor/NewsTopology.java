@@ -9,7 +9,15 @@ import dev.newsmon.common.ThemeSignal;
 import dev.newsmon.common.Topics;
 import dev.newsmon.processor.alerts.AlertRules;
 import dev.newsmon.processor.alerts.AlertState;
+import dev.newsmon.processor.dedupe.BandProcessor;
+import dev.newsmon.processor.dedupe.BandVerdict;
 import dev.newsmon.processor.dedupe.ExactRepeatFilter;
+import dev.newsmon.processor.dedupe.Fingerprint;
+import dev.newsmon.processor.dedupe.GateInput;
+import dev.newsmon.processor.dedupe.MinHash;
+import dev.newsmon.processor.dedupe.Pending;
+import dev.newsmon.processor.dedupe.Scored;
+import dev.newsmon.processor.dedupe.SyndicationGate;
 import dev.newsmon.processor.signals.HourDetail;
 import dev.newsmon.processor.signals.HourStats;
 import dev.newsmon.processor.signals.SignalOutput;
@@ -19,11 +27,13 @@ import dev.newsmon.processor.signals.Subjects;
 import dev.newsmon.processor.validate.Checked;
 import dev.newsmon.processor.validate.ValidateProcessor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -36,12 +46,15 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processor topology:
- * articles -> validate (bad ones to the DLQ) -> drop exact repeats -> classify -> news.classified
+ * articles -> validate (bad ones to the DLQ) -> drop exact repeats -> classify + MinHash
+ * -> LSH bands (repartition by band, answers back by id) -> syndication gate sets duplicateOf -> news.classified
  * -> fan out per theme/dyad -> repartition by subject -> signals + alert rules -> news.signals, news.alerts.*.
  */
 public final class NewsTopology {
     public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(7);
     public static final String BY_SUBJECT = "by-subject";
+    public static final String BY_BAND = "by-lsh-band";
+    public static final String VERDICTS = "band-verdicts-by-id";
 
     private static final Serde<String> STRING = Serdes.String();
 
@@ -52,13 +65,17 @@ public final class NewsTopology {
      * @param classify   the classifier; the topology only needs one call per article
      * @param themes     theme names in file order; one alert topic per theme
      * @param rules      signal windows and alert rules
-     * @param dedupeHorizon how long an article id is remembered for dropping exact repeats
+     * @param dedupeHorizon how long ids (exact repeats) and signatures (syndicated copies) are remembered
      */
     public static Topology build(Function<Article, ClassifiedArticle> classify, List<String> themes,
                                  AlertRules rules, Duration dedupeHorizon) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ExactRepeatFilter.STORE), STRING, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BandProcessor.STORE), STRING, JsonSerde.of(Fingerprint.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SyndicationGate.STORE), STRING, JsonSerde.of(Pending.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SignalProcessor.HOURS_STORE), STRING, JsonSerde.of(HourStats.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -82,11 +99,24 @@ public final class NewsTopology {
                 .mapValues(Checked::rejected, Named.as("dead-letter"))
                 .to(Topics.DEAD_LETTER, Produced.with(STRING, JsonSerde.of(DeadLetter.class)).withName("dlq"));
 
-        KStream<String, ClassifiedArticle> classified = checked.get("checked-valid")
+        KStream<String, Scored> scored = checked.get("checked-valid")
                 .mapValues(Checked::article, Named.as("article"))
                 .processValues(() -> new ExactRepeatFilter(dedupeHorizon), Named.as("drop-exact-repeats"),
                         ExactRepeatFilter.STORE)
-                .mapValues(classify::apply, Named.as("classify"));
+                .processValues(() -> new ClassifyProcessor(classify), Named.as("classify"));
+
+        // Syndicated copies: each LSH band bucket meets in one task whatever partition its articles came from;
+        // the answers return keyed by article id to the gate, which holds the article until all bands answered.
+        KStream<String, GateInput> verdicts = scored
+                .flatMap((id, s) -> bands(s.fingerprint()), Named.as("lsh-bands"))
+                .repartition(Repartitioned.with(STRING, JsonSerde.of(Fingerprint.class)).withName(BY_BAND))
+                .process(() -> new BandProcessor(dedupeHorizon), Named.as("compare-in-band"), BandProcessor.STORE)
+                .repartition(Repartitioned.with(STRING, JsonSerde.of(BandVerdict.class)).withName(VERDICTS))
+                .mapValues(v -> new GateInput(null, v), Named.as("verdict"));
+        KStream<String, ClassifiedArticle> classified = scored
+                .mapValues(s -> new GateInput(s.article(), null), Named.as("scored"))
+                .merge(verdicts, Named.as("gate-inputs"))
+                .process(SyndicationGate::new, Named.as("syndication-gate"), SyndicationGate.STORE);
         classified.to(Topics.CLASSIFIED,
                 Produced.with(STRING, JsonSerde.of(ClassifiedArticle.class)).withName("classified"));
 
@@ -111,5 +141,13 @@ public final class NewsTopology {
                             .withName("alerts-to-" + theme));
         }
         return builder.build();
+    }
+
+    private static List<KeyValue<String, Fingerprint>> bands(Fingerprint fp) {
+        List<KeyValue<String, Fingerprint>> out = new ArrayList<>(MinHash.BANDS);
+        for (int b = 0; b < MinHash.BANDS; b++) {
+            out.add(KeyValue.pair(MinHash.bandKey(fp.signature(), b), fp));
+        }
+        return out;
     }
 }

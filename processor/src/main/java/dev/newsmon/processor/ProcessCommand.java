@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsmon process}: runs the classify / signals / alerts topology until Ctrl-C. */
-@Command(name = "process", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "process", sortOptions = false,
         description = {"Classify articles from news.articles, keep per-theme signals and raise alerts, "
                 + "until Ctrl-C.",
                 "Reads news.articles; writes news.classified, news.signals, news.alerts.<theme> and news.dlq."})
@@ -47,6 +47,9 @@ public final class ProcessCommand implements Callable<Integer> {
             description = "How long an article id is remembered to drop exact repeats, ISO-8601 "
                     + "(env NEWSMON_DEDUPE_HORIZON; default ${DEFAULT-VALUE}).")
     Duration dedupeHorizon;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Override
     public Integer call() throws Exception {

@@ -88,13 +88,11 @@ class PipelineTest {
 
     @Test
     void everyThemeHasItsAlertTopicInTheTopology() {
-        try (TopologyFixture f = new TopologyFixture()) {
-            String described = NewsTopology.build(TopologyFixture.CLASSIFIER::classify,
-                    TopologyFixture.THEMES.names(), dev.newsmon.processor.alerts.AlertRules.loadDefault(),
-                    NewsTopology.DEFAULT_DEDUPE_HORIZON).describe().toString();
-            for (String theme : TopologyFixture.THEMES.names()) {
-                assertTrue(described.contains(Topics.alerts(theme)), theme);
-            }
+        String described = NewsTopology.build(TopologyFixture.CLASSIFIER::classify,
+                TopologyFixture.THEMES.names(), dev.newsmon.processor.alerts.AlertRules.loadDefault(),
+                NewsTopology.DEFAULT_DEDUPE_HORIZON).describe().toString();
+        for (String theme : TopologyFixture.THEMES.names()) {
+            assertTrue(described.contains(Topics.alerts(theme)), theme);
         }
     }
 }

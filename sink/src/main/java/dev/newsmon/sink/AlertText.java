@@ -1,6 +1,7 @@
 package dev.newsmon.sink;
 
 import dev.newsmon.common.Alert;
+import dev.newsmon.common.Severity;
 import dev.newsmon.sink.digest.AlertDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,14 +31,14 @@ public final class AlertText {
                 .append(minute(d.periodStart())).append("..").append(minute(d.periodEnd())).append(": ")
                 .append(d.alerts().size()).append(d.alerts().size() == 1 ? " alert" : " alerts");
         String sep = " (";
-        for (var sev : dev.newsmon.common.Severity.values()) {
+        for (Severity sev : Severity.values()) {
             long c = d.count(sev);
             if (c > 0) {
                 s.append(sep).append(c).append(' ').append(sev.wire());
                 sep = ", ";
             }
         }
-        return sep.equals(", ") ? s.append(')').toString() : s.toString();
+        return sep.equals(", ") ? s.append(')').toString() : s.toString(); // close the "(" if one was opened
     }
 
     public static String severity(Alert a) {

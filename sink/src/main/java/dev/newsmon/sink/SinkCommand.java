@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -97,7 +99,8 @@ public final class SinkCommand implements Callable<Integer> {
                 Clock.systemUTC());
     }
 
-    SinkConfig config() {
+    /** The settings the parsed options resolve to (flags, then environment, then defaults). */
+    public SinkConfig config() {
         KafkaOptions k = kafka != null ? kafka : new KafkaOptions();
         Set<String> themeSet = new HashSet<>();
         if (themes != null) {
@@ -136,7 +139,8 @@ public final class SinkCommand implements Callable<Integer> {
         try {
             sink = service();
             sink.start();
-        } catch (IllegalArgumentException | UncheckedIOException | org.apache.kafka.common.KafkaException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException
+                 | KafkaException e) {
             System.err.println("newsmon sink: " + e.getMessage());
             return 2;
         }
@@ -151,7 +155,7 @@ public final class SinkCommand implements Callable<Integer> {
     }
 
     /** Accepts any case ("WARNING", "warning"). */
-    static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+    static final class SeverityConverter implements ITypeConverter<Severity> {
         @Override
         public Severity convert(String value) {
             return Severity.parse(value);

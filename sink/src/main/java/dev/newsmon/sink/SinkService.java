@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -137,6 +138,9 @@ public final class SinkService implements Service {
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     handle(r, now);
                 }
+                // The processor writes alerts in transactions: the commit marker after the last alert takes an
+                // offset too. Committing the consumer's next offset (not last + 1) leaves no phantom lag of one.
+                records.nextOffsets().forEach((tp, next) -> tracker.track(tp, next.offset() - 1, DONE));
                 file.flush();
                 if (atom != null) {
                     atom.flush();
@@ -257,12 +261,16 @@ public final class SinkService implements Service {
             webhook.close(); // unfinished deliveries stay uncommitted and are retried by the next run
         }
         try {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             log.warn("closing the consumer: {}", e.getMessage());
         }
         deadLetters.close(Duration.ofSeconds(5));
-        file.close();
+        try {
+            file.close();
+        } catch (RuntimeException e) {
+            log.warn("closing {}: {}", config.alertsDir(), e.getMessage());
+        }
         Stats s = stats();
         log.info("sink stopped: {} alerts received, {} written, {} duplicates skipped, {} filtered out, {} malformed",
                 s.received(), s.written(), s.duplicates(), s.filtered(), s.malformed());

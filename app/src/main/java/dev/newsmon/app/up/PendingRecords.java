@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -30,6 +31,7 @@ final class PendingRecords implements AutoCloseable {
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
+    private final Set<TopicPartition> assigned = new HashSet<>();
 
     PendingRecords(Map<String, Object> clientConfig) {
         this.admin = Admin.create(clientConfig);
@@ -44,23 +46,33 @@ final class PendingRecords implements AutoCloseable {
     /** Records in topics matching {@code topics} (and anything the group has committed on) not yet consumed by {@code group}. */
     long pending(String group, Predicate<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(Map.of(group, new ListConsumerGroupOffsetsSpec()),
-                        new ListConsumerGroupOffsetsOptions().requireStable(true))
-                .partitionsToOffsetAndMetadata(group).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // Offsets of a transaction still open are not returned: that work is not done yet.
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
         partitions.addAll(partitionsOf(topics));
-        Map<TopicPartition, Long> ends = reader.endOffsets(partitions, Duration.ofSeconds(TIMEOUT_SECONDS));
-        long pending = 0;
+        Map<TopicPartition, Long> ends = endOffsets(partitions);
+        Map<TopicPartition, Long> gaps = new HashMap<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata done = committed.get(tp);
             long from = done == null ? 0 : done.offset();
-            long end = ends.getOrDefault(tp, 0L);
-            if (end > from) {
-                pending += countRecords(tp, from, end);
+            if (ends.getOrDefault(tp, 0L) > from) {
+                gaps.put(tp, from);
             }
         }
-        return pending;
+        return gaps.isEmpty() ? 0 : countRecords(gaps, ends);
+    }
+
+    /** Last stable offsets: records of open transactions are not readable, so not yet work for anyone. */
+    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     private Collection<TopicPartition> partitionsOf(Predicate<String> topics)
@@ -74,17 +86,31 @@ final class PendingRecords implements AutoCloseable {
                 .toList();
     }
 
-    /** Reads the gap: the position steps over markers, so only real records are counted. */
-    private long countRecords(TopicPartition tp, long from, long end) {
-        reader.assign(List.of(tp));
-        reader.seek(tp, from);
+    /** Reads the gaps: the position steps over markers, so only real records are counted. */
+    private long countRecords(Map<TopicPartition, Long> gaps, Map<TopicPartition, Long> ends) {
+        // The assignment only grows: dropping partitions mid-fetch makes the consumer warn about each one.
+        if (!assigned.containsAll(gaps.keySet())) {
+            assigned.addAll(gaps.keySet());
+            reader.assign(assigned);
+        }
+        reader.pause(assigned);
+        reader.resume(gaps.keySet());
+        gaps.forEach(reader::seek);
         long count = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (reader.position(tp) < end && System.nanoTime() < deadline) {
+        while (!reachedEnd(gaps.keySet(), ends) && System.nanoTime() < deadline) {
             count += reader.poll(Duration.ofMillis(100)).count();
         }
-        // A gap that would not drain in time is reported as work left rather than as nothing.
-        return reader.position(tp) < end ? Math.max(count, end - reader.position(tp)) : count;
+        long unread = 0;
+        for (TopicPartition tp : gaps.keySet()) {
+            unread += Math.max(0, ends.get(tp) - reader.position(tp));
+        }
+        // A gap that would not drain in time counts as work left, never as nothing.
+        return count + unread;
+    }
+
+    private boolean reachedEnd(Set<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+        return partitions.stream().allMatch(tp -> reader.position(tp) >= ends.get(tp));
     }
 
     @Override

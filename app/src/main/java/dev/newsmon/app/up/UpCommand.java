@@ -121,7 +121,9 @@ public final class UpCommand implements Callable<Integer> {
         if (kafka.bootstrapServers().isEmpty()) {
             stateDir = broker.dataDir();
             if (once) {
-                throwaway = Files.createTempDirectory("newsmon-once-");
+                // Under the data dir rather than /tmp, which the OS may clean under a running Streams app.
+                Files.createDirectories(stateDir);
+                throwaway = Files.createTempDirectory(stateDir, "once-");
                 stateDir = throwaway;
             } else if (broker.fresh()) {
                 // Stream state built from the wiped broker data would only be found stale and thrown away.

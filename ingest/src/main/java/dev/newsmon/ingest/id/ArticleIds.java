@@ -11,6 +11,14 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class ArticleIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** For ASCII: the lower-cased letter or digit, or 0 for a separator. Most news text is ASCII. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII[c] = Character.isLetterOrDigit(c) ? (byte) Character.toLowerCase(c) : 0;
+        }
+    }
 
     private final MessageDigest sha256;
     private byte[] scratch = new byte[8192];
@@ -49,7 +57,27 @@ public final class ArticleIds {
     private void digestNormalised(String s) {
         int n = 0;
         boolean gap = false;
-        for (int i = 0; i < s.length(); i++) {
+        int len = s.length();
+        byte[] buf = scratch;
+        for (int i = 0; i < len; i++) {
+            char ch = s.charAt(i);
+            if (ch < 128) {
+                byte b = ASCII[ch];
+                if (b == 0) {
+                    gap = n > 0;
+                    continue;
+                }
+                if (n + 2 > buf.length) {
+                    sha256.update(buf, 0, n);
+                    n = 0;
+                }
+                if (gap) {
+                    buf[n++] = ' ';
+                    gap = false;
+                }
+                buf[n++] = b;
+                continue;
+            }
             int cp = s.codePointAt(i);
             if (Character.isSupplementaryCodePoint(cp)) {
                 i++;

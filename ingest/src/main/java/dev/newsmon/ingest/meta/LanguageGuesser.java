@@ -11,6 +11,8 @@ import java.util.Set;
  */
 public final class LanguageGuesser {
     private static final int SAMPLE = 2000;
+    /** Stop words are frequent; a few sentences decide among Latin-script languages. */
+    private static final int WORD_SAMPLE = 600;
 
     /** In order of preference on a tie (Map.of would iterate in a different order each run). */
     private static final List<Map.Entry<String, Set<String>>> STOP_WORDS = List.of(
@@ -64,7 +66,7 @@ public final class LanguageGuesser {
         if (arabic * 2 > letters) {
             return "ar";
         }
-        return byStopWords(text.substring(0, n));
+        return byStopWords(text.substring(0, Math.min(n, WORD_SAMPLE)));
     }
 
     /** Counts stop words without splitting the sample: only words of up to five letters can be one. */

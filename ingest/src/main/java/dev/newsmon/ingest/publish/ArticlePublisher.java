@@ -1,6 +1,5 @@
 package dev.newsmon.ingest.publish;
 
-import dev.newsmon.common.Article;
 import dev.newsmon.ingest.IngestException;
 import dev.newsmon.ingest.Problems;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,11 +8,11 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Sends articles keyed by id, skipping ids already sent in this run or acknowledged by an earlier one
+ * Sends articles (already serialised JSON) keyed by id, skipping ids already sent in this run or acknowledged by an earlier one
  * (unless forced). Acknowledged ids go into the ledger; a failed send is reported as one error line.
  */
 public final class ArticlePublisher implements AutoCloseable {
-    private final Producer<String, Article> producer;
+    private final Producer<String, byte[]> producer;
     private final String topic;
     private final PublishedLedger ledger;
     private final boolean force;
@@ -21,7 +20,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Problems problems;
     private final Set<String> sentThisRun = ConcurrentHashMap.newKeySet();
 
-    public ArticlePublisher(Producer<String, Article> producer, String topic, PublishedLedger ledger, boolean force,
+    public ArticlePublisher(Producer<String, byte[]> producer, String topic, PublishedLedger ledger, boolean force,
                             RunCounts counts, Problems problems) {
         this.producer = producer;
         this.topic = topic;
@@ -31,9 +30,8 @@ public final class ArticlePublisher implements AutoCloseable {
         this.problems = problems;
     }
 
-    /** Sends asynchronously; {@code where} names the input in a delivery error. */
-    public void publish(Article article, String where) {
-        String id = article.id();
+    /** Sends one serialised article asynchronously; {@code where} names the input in a delivery error. */
+    public void publish(String id, byte[] article, String where) {
         if (!sentThisRun.add(id)) {
             counts.duplicates.incrementAndGet();
             return;

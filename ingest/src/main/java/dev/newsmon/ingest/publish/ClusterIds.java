@@ -19,14 +19,20 @@ public final class ClusterIds {
     private ClusterIds() {
     }
 
-    public static String fetch(Map<String, Object> clientProps, Duration timeout) {
+    /** The cluster's id, after checking that {@code topic} exists (a missing topic would block every send). */
+    public static String fetch(Map<String, Object> clientProps, Duration timeout, String topic) {
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsmon-ingest-admin");
         p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         String servers = String.valueOf(p.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         try (Admin admin = Admin.create(p)) {
-            return admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String id = admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                throw new IngestException("topic " + topic + " does not exist on " + servers
+                        + "; create it with 'newsmon topics' (or run 'newsmon up')");
+            }
+            return id;
         } catch (TimeoutException e) {
             throw new IngestException("cannot reach Kafka at " + servers + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
@@ -34,6 +40,8 @@ public final class ClusterIds {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestException("interrupted while contacting Kafka at " + servers);
+        } catch (IngestException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new IngestException("cannot connect to Kafka at " + servers + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.newsmon.processor.alerts;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newsmon.common.Json;
 import dev.newsmon.common.Severity;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The rules file: signal windows plus one section per alert kind. Loaded from {@code --rules FILE} or the
@@ -41,8 +43,13 @@ public record AlertRules(
                                 Duration cooldown) {
     }
 
-    /** SHIFT: the net balance of this window and the one before have opposite signs, each from enough stories. */
-    public record ShiftRule(int minStories, double minNet, Severity severity, Duration cooldown) {
+    /**
+     * SHIFT: the net balance of the current window and of the latest stories before it have opposite signs,
+     * each side from at least {@code minStories} stories and at least {@code minNet} away from zero. "Before" is
+     * the {@code minStories} stories just before the window, looked for at most {@code lookback} back, so sparse
+     * themes compare with their last stories rather than with an empty day.
+     */
+    public record ShiftRule(int minStories, double minNet, Duration lookback, Severity severity, Duration cooldown) {
     }
 
     /**
@@ -80,9 +87,17 @@ public record AlertRules(
             return checked(READER.readValue(Files.readAllBytes(file)), file.toString());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("rules " + file + ": no such file");
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException("rules " + file + ": " + field(e) + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new IllegalArgumentException("rules " + file + ": " + firstLine(e.getMessage()));
         }
+    }
+
+    private static String field(JsonMappingException e) {
+        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+        return path.isEmpty() ? "" : path + ": ";
     }
 
     static AlertRules checked(AlertRules r, String source) {
@@ -114,6 +129,11 @@ public record AlertRules(
         }
         if (shift.minStories < 1 || shift.minNet < 0 || shift.severity == null || bad(shift.cooldown)) {
             return "shift: minStories >= 1, minNet >= 0, a severity and a cooldown are required";
+        }
+        if (bad(shift.lookback) || shift.lookback.isZero()
+                || shift.lookback.toMillis() % signals.hop().toMillis() != 0
+                || shift.lookback.compareTo(java.time.Duration.ofDays(signals.baselineDays())) > 0) {
+            return "shift.lookback must be a positive number of hops, at most baselineDays long";
         }
         if (breaking == null) {
             return "missing section 'breaking'";

@@ -32,8 +32,9 @@ final class Explanations {
     }
 
     static String shift(String theme, double before, int storiesBefore, double now, int storiesNow, String window) {
-        return String.format(Locale.ROOT, "%s balance flipped from %s (%+.2f, %s) to %s (%+.2f, %s) over the last %s.",
-                label(theme), tone(before), before, stories(storiesBefore), tone(now), now, stories(storiesNow), window);
+        return String.format(Locale.ROOT, "%s balance flipped from %s (%+.2f over the previous %s) to %s (%+.2f from "
+                        + "%s) over the last %s.", label(theme), tone(before), before, stories(storiesBefore),
+                tone(now), now, stories(storiesNow), window);
     }
 
     static String breaking(String theme, String title, double tension, double bar) {

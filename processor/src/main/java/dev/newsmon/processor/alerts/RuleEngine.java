@@ -68,17 +68,18 @@ public final class RuleEngine {
                 TopArticle::cooperation, false, at);
 
         AlertRules.ShiftRule sr = rules.shift();
-        double before = snap.previousWindow().net();
+        double before = snap.previousPeriod().net();
         int sign = s.net() < 0 ? -1 : 1;
-        boolean flips = snap.previousWindow().stories() >= sr.minStories() && s.stories() >= sr.minStories()
+        boolean flips = snap.previousPeriod().stories() >= sr.minStories() && s.stories() >= sr.minStories()
                 && Math.abs(before) >= sr.minNet() && Math.abs(s.net()) >= sr.minNet()
                 && Math.signum(before) != Math.signum(s.net()) && sign != lastSign(states, theme);
         if (gate(states, theme, AlertKind.SHIFT, flips, sr.severity(), true, end, sr.cooldown(), sign)) {
             Map<String, Double> m = metrics("net", s.net(), "previousNet", round(before), "stories", s.stories(),
-                    "previousStories", snap.previousWindow().stories(), "minNet", sr.minNet());
+                    "previousStories", snap.previousPeriod().stories(), "minNet", sr.minNet(),
+                    "lookbackHours", sr.lookback().toHours());
             boolean tense = sign < 0;
             out.add(alert(theme, AlertKind.SHIFT, sr.severity(), s, m,
-                    Explanations.shift(theme, before, snap.previousWindow().stories(), s.net(), s.stories(),
+                    Explanations.shift(theme, before, snap.previousPeriod().stories(), s.net(), s.stories(),
                             signals.windowLabel()),
                     top(detail.get(), tense ? TopArticle::tension : TopArticle::cooperation),
                     cues(detail.get(), tense), at));

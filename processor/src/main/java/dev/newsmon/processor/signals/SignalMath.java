@@ -12,6 +12,7 @@ public final class SignalMath {
 
     /** First bucket the subject's state must still hold for an article in {@code bucket}. */
     public static long oldestNeeded(SignalSettings s, long bucket) {
+        // The SHIFT lookback is validated to fit in the baseline, so the baseline bounds it.
         return bucket - s.bucketsPerWindow() + 1 - (long) s.baselineDays() * s.bucketsPerDay() - s.bucketsPerWindow();
     }
 
@@ -22,15 +23,24 @@ public final class SignalMath {
      * @param buckets the subject's buckets from {@link #oldestNeeded} to {@code now}, already including the
      *                triggering article; missing keys are empty buckets
      * @param storiesInBucketBefore stories in {@code bucket} before the triggering article was added
+     * @param previousStories how many stories before the window make up "before" for a balance flip; they are
+     *                        collected bucket by bucket backwards, at most {@code previousBuckets} far
      */
     public static Snapshot snapshot(String subject, SignalSettings s, long now, long bucket,
-                                    NavigableMap<Long, HourStats> buckets, int storiesInBucketBefore) {
+                                    NavigableMap<Long, HourStats> buckets, int storiesInBucketBefore,
+                                    int previousStories, long previousBuckets) {
         long perWindow = s.bucketsPerWindow();
         long perDay = s.bucketsPerDay();
         long first = now - perWindow + 1;
 
         HourStats current = sum(buckets, first, now);
-        HourStats previous = sum(buckets, first - perWindow, first - 1);
+        HourStats previous = HourStats.EMPTY;
+        for (HourStats h : buckets.subMap(first - previousBuckets, true, first - 1, true).descendingMap().values()) {
+            if (previous.stories() >= previousStories) {
+                break;
+            }
+            previous = previous.plus(h);
+        }
 
         // Baseline: one value per whole day before the window; only days with stories say anything about tone.
         double[] dayTension = new double[s.baselineDays()];

@@ -32,6 +32,8 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     public static final String ALERT_STATE_STORE = "alert-state";
 
     private final SignalSettings settings;
+    private final int shiftStories;
+    private final long shiftLookbackBuckets;
     private final RuleEngine engine;
     private ProcessorContext<String, SignalOutput> context;
     private KeyValueStore<String, HourStats> hours;
@@ -41,6 +43,8 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
 
     public SignalProcessor(AlertRules rules) {
         this.settings = rules.signals();
+        this.shiftStories = rules.shift().minStories();
+        this.shiftLookbackBuckets = rules.shift().lookback().toMillis() / settings.hopMs();
         this.engine = new RuleEngine(rules);
     }
 
@@ -90,7 +94,8 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
 
         long now = Math.max(bucket, Math.floorDiv(context.currentStreamTimeMs(), settings.hopMs()));
         NavigableMap<Long, HourStats> range = read(subject, SignalMath.oldestNeeded(settings, now), now);
-        Snapshot snap = SignalMath.snapshot(subject, settings, now, bucket, range, before.stories());
+        Snapshot snap = SignalMath.snapshot(subject, settings, now, bucket, range, before.stories(),
+                shiftStories, shiftLookbackBuckets);
         context.forward(record.withValue(SignalOutput.of(snap.signal())));
         if (e.theme() == null) {
             return; // dyads have a signal but no alert topic of their own

@@ -48,7 +48,8 @@ class RuleEngineTest {
             buckets.put(bucket, before.plus(tension, cooperation));
             SubjectEvent e = new SubjectEvent("taiwan", "taiwan", "a" + (++n), "Story " + n, "https://x/" + n, at,
                     tension, cooperation, 1.0, false, Map.of("warn", tension), Map.of("talks", cooperation));
-            Snapshot snap = SignalMath.snapshot("taiwan", s, now, bucket, buckets, before.stories());
+            Snapshot snap = SignalMath.snapshot("taiwan", s, now, bucket, buckets, before.stories(),
+                    rules.shift().minStories(), rules.shift().lookback().toMillis() / s.hopMs());
             AlertStates states = new AlertStates() {
                 public AlertState get(String k) {
                     return state.get(k);
@@ -188,8 +189,8 @@ class RuleEngineTest {
         assertEquals(List.of(), kinds(t.add(next.plusSeconds(3600), 0.25, 0.1)), "one tense story is not a shift");
         List<Alert> flip = t.add(next.plusSeconds(7200), 0.25, 0.0);
         assertEquals(List.of("SHIFT"), kinds(flip));
-        assertEquals("Taiwan balance flipped from cooperative (+0.45, 2 stories) to tense (-0.20, 2 stories) "
-                + "over the last 24 h.", flip.get(0).explanation());
+        assertEquals("Taiwan balance flipped from cooperative (+0.45 over the previous 2 stories) to tense "
+                + "(-0.20 from 2 stories) over the last 24 h.", flip.get(0).explanation());
         assertEquals(List.of(), kinds(t.add(next.plusSeconds(10800), 0.25, 0.0)), "same direction: no repeat");
     }
 

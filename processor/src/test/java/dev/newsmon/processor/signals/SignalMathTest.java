@@ -19,7 +19,7 @@ class SignalMathTest {
         b.put(now - 23, new HourStats(1, 0.3, 0.1));
         b.put(now - 24, new HourStats(5, 5, 5)); // just outside: first hour of the previous window
 
-        ThemeSignal sig = SignalMath.snapshot("taiwan", s, now, now, b, 1).signal();
+        ThemeSignal sig = SignalMath.snapshot("taiwan", s, now, now, b, 1, 2, 24).signal();
 
         assertEquals(Instant.parse("2026-10-19T11:00:00Z"), sig.windowStart());
         assertEquals(Instant.parse("2026-10-20T11:00:00Z"), sig.windowEnd());
@@ -40,7 +40,7 @@ class SignalMathTest {
         b.put(first - 14 * 24 - 1, new HourStats(9, 9, 9)); // day 15: outside the baseline
         b.put(now, new HourStats(1, 0.9, 0));
 
-        ThemeSignal sig = SignalMath.snapshot("taiwan", s, now, now, b, 0).signal();
+        ThemeSignal sig = SignalMath.snapshot("taiwan", s, now, now, b, 0, 2, 24).signal();
 
         double mean = (0.2 + 0.4 + 0.9) / 3;
         double sd = Math.sqrt(((0.2 - mean) * (0.2 - mean) + (0.4 - mean) * (0.4 - mean)
@@ -56,7 +56,7 @@ class SignalMathTest {
         NavigableMap<Long, HourStats> b = new TreeMap<>();
         b.put(now, new HourStats(3, 1.8, 0.3));
 
-        ThemeSignal sig = SignalMath.snapshot("chips", s, now, now, b, 2).signal();
+        ThemeSignal sig = SignalMath.snapshot("chips", s, now, now, b, 2, 2, 24).signal();
 
         assertEquals(0, sig.baselineTension());
         assertEquals(0.1, sig.baselineTensionStd());
@@ -71,10 +71,13 @@ class SignalMathTest {
         b.put(now - 100, new HourStats(1, 0.1, 0.1));
         b.put(now, new HourStats(1, 0.5, 0));
 
-        Snapshot snap = SignalMath.snapshot("chips", s, now, now, b, 0);
+        Snapshot snap = SignalMath.snapshot("chips", s, now, now, b, 0, 2, 24);
 
-        assertEquals(2, snap.previousWindow().stories());
-        assertEquals(0.4, snap.previousWindow().net(), 1e-9);
+        assertEquals(2, snap.previousPeriod().stories());
+        assertEquals(0.4, snap.previousPeriod().net(), 1e-9);
+        Snapshot further = SignalMath.snapshot("chips", s, now, now, b, 0, 3, 24 * 7);
+        assertEquals(3, further.previousPeriod().stories(), "walks back until it has enough stories");
+        assertEquals(1.1 / 3, further.previousPeriod().meanCooperation(), 1e-9);
         assertEquals(now - 30, snap.lastBucketWithStories());
     }
 
@@ -84,7 +87,7 @@ class SignalMathTest {
         b.put(now, new HourStats(1, 0.5, 0));
         b.put(now - 3, new HourStats(1, 0.3, 0)); // the late one
 
-        Snapshot snap = SignalMath.snapshot("chips", s, now, now - 3, b, 0);
+        Snapshot snap = SignalMath.snapshot("chips", s, now, now - 3, b, 0, 2, 24);
 
         assertEquals(Instant.parse("2026-10-20T11:00:00Z"), snap.signal().windowEnd());
         assertEquals(2, snap.signal().stories());

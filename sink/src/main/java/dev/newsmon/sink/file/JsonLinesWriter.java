@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class JsonLinesWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JsonLinesWriter.class);
     public static final String SUFFIX = ".jsonl";
+    static final String LOCK_FILE = ".sink.lock";
 
     private final Path dir;
     private final Clock clock;
@@ -44,6 +47,7 @@ public final class JsonLinesWriter implements AutoCloseable {
     private final Map<String, String> pending = new LinkedHashMap<>();
     private LocalDate openDay;
     private FileChannel channel;
+    private FileChannel lockChannel;
 
     private JsonLinesWriter(Path dir, Clock clock) {
         this.dir = dir;
@@ -55,14 +59,47 @@ public final class JsonLinesWriter implements AutoCloseable {
         JsonLinesWriter writer = new JsonLinesWriter(dir, clock);
         try {
             Files.createDirectories(dir);
+            writer.lockDirectory();
             for (Path file : files(dir)) {
                 repairTornTail(file);
                 writer.index(file);
             }
         } catch (IOException e) {
+            writer.releaseLock();
             throw new UncheckedIOException("cannot open alerts directory " + dir + ": " + e.getMessage(), e);
         }
         return writer;
+    }
+
+    /**
+     * Two sinks appending to one directory would each de-duplicate only against what they wrote, so the
+     * second one is refused. The OS drops the lock when a process dies, even by SIGKILL.
+     */
+    private void lockDirectory() throws IOException {
+        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by another sink in this JVM
+        }
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new IllegalStateException("alerts directory " + dir + " is in use by another running sink; "
+                    + "give this one its own --alerts-dir (and --group-id, or the two split the alerts between them)");
+        }
+    }
+
+    private void releaseLock() {
+        if (lockChannel != null) {
+            try {
+                lockChannel.close(); // releases the lock
+            } catch (IOException e) {
+                log.warn("releasing {}: {}", dir.resolve(LOCK_FILE), e.getMessage());
+            }
+            lockChannel = null;
+        }
     }
 
     /** Whether this alert id is already in a file or waiting for the next flush. */
@@ -141,8 +178,12 @@ public final class JsonLinesWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        flush();
-        closeChannel();
+        try {
+            flush();
+        } finally {
+            closeChannel();
+            releaseLock();
+        }
     }
 
     private FileChannel channelForToday() throws IOException {

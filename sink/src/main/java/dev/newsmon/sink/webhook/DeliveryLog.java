@@ -2,6 +2,8 @@ package dev.newsmon.sink.webhook;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ public final class DeliveryLog implements AutoCloseable {
                 int tab = line.indexOf('\t');
                 String id = tab < 0 ? line : line.substring(0, tab);
                 if (!id.isBlank()) {
-                    done.add(id);
+                    done.add(URLDecoder.decode(id, StandardCharsets.UTF_8));
                 }
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -51,7 +53,8 @@ public final class DeliveryLog implements AutoCloseable {
     /** Records the ids with an outcome ("delivered" or "failed"), durably, before returning. */
     public synchronized void record(List<String> ids, String outcome) {
         StringBuilder s = new StringBuilder();
-        ids.forEach(id -> s.append(id).append('\t').append(outcome).append('\n'));
+        // Ids are free text; encoded, a tab or newline inside one cannot break the line format.
+        ids.forEach(id -> s.append(URLEncoder.encode(id, StandardCharsets.UTF_8)).append('\t').append(outcome).append('\n'));
         ByteBuffer bytes = ByteBuffer.wrap(s.toString().getBytes(StandardCharsets.UTF_8));
         try {
             while (bytes.hasRemaining()) {

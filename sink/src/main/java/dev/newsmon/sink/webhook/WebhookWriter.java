@@ -62,7 +62,11 @@ public final class WebhookWriter implements AutoCloseable {
         this.deliveryLog = deliveryLog;
         this.failed = failed;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                // Plain HTTP/1.1: no h2c upgrade attempt that a small listener (nc, a script) might not expect.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Scheme, host and port only: webhook paths (Slack's included) are secrets and stay out of logs. */

@@ -3,6 +3,7 @@ package dev.newsmon.sink.file;
 import static dev.newsmon.sink.TestAlerts.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class JsonLinesWriterTest {
         try (JsonLinesWriter w = JsonLinesWriter.open(dir, clock)) {
             assertTrue(w.append(alert("a1", "chips", Severity.WARNING)));
             assertTrue(w.append(alert("a2", "taiwan", Severity.CRITICAL)));
-            assertEquals(0, Files.list(dir).count(), "nothing reaches disk before flush");
+            assertEquals(0, JsonLinesWriter.files(dir).size(), "nothing reaches disk before flush");
             assertEquals(2, w.flush());
         }
         List<String> lines = Files.readAllLines(dir.resolve("2026-10-03.jsonl"));
@@ -66,7 +67,7 @@ class JsonLinesWriterTest {
             assertTrue(w.append(alert("a2", "chips", Severity.INFO)));
             w.flush();
         }
-        assertEquals(2, Files.list(dir).count());
+        assertEquals(2, JsonLinesWriter.files(dir).size());
     }
 
     @Test
@@ -98,6 +99,15 @@ class JsonLinesWriterTest {
             }
             assertEquals(List.of("x2", "x3", "x4"), w.tail(3).stream().map(a -> a.id()).toList());
         }
+    }
+
+    @Test
+    void aSecondSinkOnTheSameDirectoryIsRefusedUntilTheFirstCloses() {
+        JsonLinesWriter first = JsonLinesWriter.open(dir, clock);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> JsonLinesWriter.open(dir, clock));
+        assertTrue(e.getMessage().contains("in use by another running sink"), e.getMessage());
+        first.close();
+        JsonLinesWriter.open(dir, clock).close();
     }
 
     static List<String> ids(Path file) throws Exception {

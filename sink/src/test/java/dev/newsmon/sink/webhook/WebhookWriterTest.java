@@ -87,6 +87,29 @@ class WebhookWriterTest {
     }
 
     @Test
+    void anEndpointThatIsDownThenComesBackGetsEachAlertOnce() throws Exception {
+        URI uri = endpoint(0, 200);
+        int port = server.getAddress().getPort();
+        server.stop(0); // connection refused from now on
+        try (WebhookWriter w = writer(uri, WebhookFormat.json, Duration.ofSeconds(30))) {
+            CompletableFuture<Void> a = w.deliver(delivery(alert("d1", "chips", Severity.INFO), 1));
+            CompletableFuture<Void> b = w.deliver(delivery(alert("d2", "chips", Severity.INFO), 2));
+            Thread.sleep(1_500);
+            assertTrue(!a.isDone() && !b.isDone(), "still retrying while the endpoint is down");
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server.createContext("/hook", exchange -> {
+                received.add(Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            CompletableFuture.allOf(a, b).get(20, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("d1", "d2"), received.stream().map(n -> n.get("id").asText()).toList());
+        assertEquals(List.of(), failed);
+    }
+
+    @Test
     void anEndpointThatNeverRecoversHandsTheAlertToFailedDeliveriesWithTheReason() throws Exception {
         URI uri = endpoint(Integer.MAX_VALUE, 500);
         try (WebhookWriter w = writer(uri, WebhookFormat.json, Duration.ofMillis(300))) {

@@ -21,7 +21,23 @@ public final class Tokenizer {
             hashOf("oct"), hashOf("nov"), hashOf("dec"), hashOf("vs"), hashOf("inc"), hashOf("corp"), hashOf("co"),
             hashOf("ltd"), hashOf("jr"), hashOf("sr"), hashOf("no"), hashOf("adm"), hashOf("maj"), hashOf("cpt")};
 
+    private static final byte LOWER = 1;
+    private static final byte UPPER = 2;
+    private static final byte DIGIT = 3;
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII[c] = LOWER;
+            ASCII[c - 32] = UPPER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = DIGIT;
+        }
+    }
+
     private char[] buf = new char[64];
+    private char[] chars = new char[8192];
 
     /** Tokenizes title (sentence 0) and body (sentences 1..) into {@code out}, replacing its contents. */
     public void tokenize(String title, String body, Tokens out) {
@@ -72,6 +88,11 @@ public final class Tokenizer {
 
     private void scan(String text, Tokens out, int firstSentence, boolean oneSentence) {
         final int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        final char[] t = chars;
+        text.getChars(0, n, t, 0); // one bulk copy, then plain array reads
         int sent = firstSentence;
         boolean sentOpen = false;
         int clause = 0;
@@ -84,52 +105,70 @@ public final class Tokenizer {
         int prevLen = 0;
         int i = 0;
         while (i <= n) {
-            char c = i < n ? text.charAt(i) : '\n';
+            char c = i < n ? t[i] : '\n';
             if (isWordChar(c)) {
                 int s = i;
                 int len = 0;
                 boolean upper = true;
+                boolean special = false; // a digit or a 'z': stemming must look closer
+                long h = FNV_OFFSET;
+                char[] b = buf;
                 while (i < n) {
-                    c = text.charAt(i);
-                    if (isWordChar(c)) {
-                        if (len == buf.length) {
-                            buf = java.util.Arrays.copyOf(buf, len * 2);
-                        }
-                        char lc = lower(c);
-                        if (lc != c || !Character.isLetter(c)) {
-                            buf[len++] = lc;
-                        } else {
+                    c = t[i];
+                    if (c < 128) {
+                        byte k = ASCII[c];
+                        if (k == LOWER) {
                             upper = false;
-                            buf[len++] = c;
-                        }
-                        i++;
-                    } else if ((c == '\'' || c == '\u2019') && i + 1 < n && isLetter(text.charAt(i + 1))) {
-                        char next = text.charAt(i + 1);
-                        if ((next == 's' || next == 'S') && (i + 2 >= n || !isWordChar(text.charAt(i + 2)))) {
-                            i += 2; // possessive: "China's" is China
+                            special |= c == 'z';
+                        } else if (k == UPPER) {
+                            c = (char) (c + 32);
+                            special |= c == 'z';
+                        } else if (k == DIGIT) {
+                            special = true;
+                        } else if (c == '\'' && apostropheInWord(t, i, n)) {
+                            if (possessive(t, i, n)) {
+                                i += 2; // "China's" is China
+                                break;
+                            }
+                        } else {
                             break;
                         }
-                        if (len == buf.length) {
-                            buf = java.util.Arrays.copyOf(buf, len * 2);
+                    } else if (Character.isLetterOrDigit(c)) {
+                        special = true;
+                        if (Character.isLowerCase(c)) {
+                            upper = false;
+                        } else {
+                            c = Character.toLowerCase(c);
                         }
-                        buf[len++] = '\'';
-                        i++;
+                    } else if (c == '\u2019' && apostropheInWord(t, i, n)) {
+                        if (possessive(t, i, n)) {
+                            i += 2;
+                            break;
+                        }
+                        c = '\'';
                     } else {
                         break;
                     }
+                    if (len == b.length) {
+                        b = buf = java.util.Arrays.copyOf(b, len * 2);
+                    }
+                    b[len++] = c;
+                    h = (h ^ c) * FNV_PRIME; // hashed as we go; only a stemmed token is hashed again
+                    i++;
                 }
                 int e = i;
-                long h;
-                // "US" in capitals is the country; "us" is a pronoun. "US$" is a currency.
-                if (upper && len == 2 && buf[0] == 'u' && buf[1] == 's' && !(i < n && text.charAt(i) == '$')) {
-                    h = USA;
-                } else {
-                    h = hash(buf, stem(buf, len));
-                }
-                if (e - s == 2 && upper && buf[0] == 'u' && buf[1] == 's' && i < n && text.charAt(i) == '$') {
-                    prevHash = h;
+                boolean isUs = upper && len == 2 && b[0] == 'u' && b[1] == 's';
+                if (isUs && i < n && t[i] == '$') {
+                    prevHash = 0;
                     prevLen = e - s;
                     continue; // "US$360" names no actor
+                }
+                if (isUs) {
+                    h = USA; // "US" in capitals is the country; "us" is a pronoun
+                } else if (special || (len >= 4 && b[len - 1] == 's')) {
+                    h = hash(b, stem(b, len));
+                } else if (h == 0) {
+                    h = 1;
                 }
                 out.add(h, s, e, sent, clause);
                 sentOpen = true;
@@ -141,7 +180,7 @@ public final class Tokenizer {
             if (c == '\n' || c == '\r') {
                 if (!oneSentence) {
                     // A line is a paragraph, a caption or a related-story link; which one decides its weight.
-                    float w = lineWeight(text, lineStart, i, lineTokens, prevLineStart, prevLineEnd, i < n);
+                    float w = lineWeight(t, lineStart, i, lineTokens, prevLineStart, prevLineEnd, i < n);
                     int last = sentOpen ? sent : sent - 1;
                     for (int k = lineFirstSentence; k <= last; k++) {
                         out.sentenceWeight(k, w);
@@ -163,7 +202,7 @@ public final class Tokenizer {
                 continue;
             }
             if ((c == '.' || c == '!' || c == '?') && !oneSentence && sentOpen) {
-                if (endsSentence(text, i, n) && !(c == '.' && isAbbreviation(prevHash, prevLen))) {
+                if (endsSentence(t, i, n) && !(c == '.' && isAbbreviation(prevHash, prevLen))) {
                     sent++;
                     sentOpen = false;
                     clause++;
@@ -184,12 +223,21 @@ public final class Tokenizer {
         }
     }
 
-    private static float lineWeight(String text, int from, int to, int tokens, int prevFrom, int prevTo,
+    private static boolean apostropheInWord(char[] t, int i, int n) {
+        return i + 1 < n && isLetter(t[i + 1]);
+    }
+
+    private static boolean possessive(char[] t, int i, int n) {
+        char next = t[i + 1];
+        return (next == 's' || next == 'S') && (i + 2 >= n || !isWordChar(t[i + 2]));
+    }
+
+    private static float lineWeight(char[] text, int from, int to, int tokens, int prevFrom, int prevTo,
                                     boolean moreFollows) {
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
+        while (from < to && Character.isWhitespace(text[from])) {
             from++;
         }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        while (to > from && Character.isWhitespace(text[to - 1])) {
             to--;
         }
         if (to == from) {
@@ -198,45 +246,45 @@ public final class Tokenizer {
         if (prevFrom >= 0) {
             int pf = prevFrom;
             int pt = prevTo;
-            while (pf < pt && Character.isWhitespace(text.charAt(pf))) {
+            while (pf < pt && Character.isWhitespace(text[pf])) {
                 pf++;
             }
-            while (pt > pf && Character.isWhitespace(text.charAt(pt - 1))) {
+            while (pt > pf && Character.isWhitespace(text[pt - 1])) {
                 pt--;
             }
-            if (pt - pf == to - from && text.regionMatches(pf, text, from, to - from)) {
+            if (pt - pf == to - from && java.util.Arrays.equals(text, pf, pt, text, from, to)) {
                 return 0f; // the scraper repeated a caption: count it once
             }
         }
-        char last = text.charAt(to - 1);
+        char last = text[to - 1];
         boolean terminal = last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201d'
                 || last == '\u2019' || last == '\'' || last == ')' || last == '\u2026' || last == ':';
         return !terminal && moreFollows && tokens <= CAPTION_MAX_TOKENS ? CAPTION_WEIGHT : 1f;
     }
 
     /** A full stop ends a sentence when whitespace and then a capital, digit or quote follows (or the text ends). */
-    private static boolean endsSentence(String text, int i, int n) {
+    private static boolean endsSentence(char[] text, int i, int n) {
         int j = i + 1;
-        while (j < n && isCloser(text.charAt(j))) {
+        while (j < n && isCloser(text[j])) {
             j++;
         }
         if (j >= n) {
             return true;
         }
-        char c = text.charAt(j);
+        char c = text[j];
         if (c == '\n' || c == '\r') {
             return true;
         }
         if (!Character.isWhitespace(c)) {
             return false;
         }
-        while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\u00a0')) {
+        while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\u00a0')) {
             j++;
         }
         if (j >= n) {
             return true;
         }
-        c = text.charAt(j);
+        c = text[j];
         return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\u2018'
                 || c == '\'' || c == '(' || c == '\n' || c == '\r';
     }
@@ -321,10 +369,4 @@ public final class Tokenizer {
         return Character.isLetter(c);
     }
 
-    private static char lower(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return Character.toLowerCase(c);
-    }
 }

@@ -1,0 +1,195 @@
+package dev.newsmon.ingest.bench;
+
+import dev.newsmon.ingest.ArticleAssembler;
+import dev.newsmon.ingest.ArticleFiles;
+import dev.newsmon.ingest.IngestException;
+import dev.newsmon.ingest.IngestRun;
+import dev.newsmon.ingest.Problems;
+import dev.newsmon.ingest.publish.ArticlePublisher;
+import dev.newsmon.ingest.publish.IngestProducerConfig;
+import dev.newsmon.ingest.publish.PublishedLedger;
+import dev.newsmon.ingest.publish.RunCounts;
+import dev.newsmon.ingest.read.ByteLines;
+import dev.newsmon.ingest.read.InputReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * JSON Lines ingest against the raw producer, same bytes, same broker, same producer settings, same run.
+ * The raw side sends each line of the file as it is; the ingest side parses, cleans, dates, identifies and
+ * re-serialises every article before sending. Rounds alternate so neither side gets a warmer JVM or broker.
+ * Usage: IngestBench BOOTSTRAP_SERVERS [COUNT=100000] [ROUNDS=3]
+ */
+public final class IngestBench {
+    static final String RAW_TOPIC = "newsmon.bench.raw";
+    static final String INGEST_TOPIC = "newsmon.bench.ingest";
+
+    /** Best round of each side; {@code ratio} is ingest over raw throughput in MB/s of input. */
+    public record Result(int records, long inputBytes, double rawSeconds, double ingestSeconds) {
+        public double rawMBps() {
+            return inputBytes / 1e6 / rawSeconds;
+        }
+
+        public double ingestMBps() {
+            return inputBytes / 1e6 / ingestSeconds;
+        }
+
+        public double ratio() {
+            return rawSeconds / ingestSeconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "raw producer: %,d records in %.2f s = %,.0f records/s, %.1f MB/s%n"
+                            + "ingest:       %,d records in %.2f s = %,.0f records/s, %.1f MB/s%n"
+                            + "ingest / raw: %.1f%% (%,d bytes of JSON Lines, %.0f bytes per line)",
+                    records, rawSeconds, records / rawSeconds, rawMBps(),
+                    records, ingestSeconds, records / ingestSeconds, ingestMBps(),
+                    100 * ratio(), inputBytes, (double) inputBytes / records);
+        }
+    }
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: IngestBench BOOTSTRAP_SERVERS [COUNT=100000] [ROUNDS=3]");
+            System.exit(2);
+        }
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Result r = run(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, args[0]), count, rounds, System.out);
+        System.out.println(r);
+    }
+
+    /** Runs the benchmark with {@code clientProps} (copied, not modified); progress goes to {@code log}. */
+    public static Result run(Map<String, Object> clientProps, int count, int rounds, PrintStream log)
+            throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("newsmon-bench");
+        try {
+            Path corpus = work.resolve("bench.jsonl");
+            long bytes = BenchCorpus.write(corpus, count, 42);
+            log.printf(Locale.ROOT, "corpus: %,d articles, %,d bytes (%.0f per line)%n", count, bytes,
+                    (double) bytes / count);
+            createTopics(clientProps);
+            Map<String, Object> producerProps = IngestProducerConfig.of(clientProps);
+            // Warm both paths (JIT, connections, topic metadata) on a slice before timing.
+            int warm = Math.min(count, 10_000);
+            Path warmFile = work.resolve("warm.jsonl");
+            BenchCorpus.write(warmFile, warm, 7);
+            raw(producerProps, warmFile);
+            ingest(producerProps, warmFile, work, "warm");
+            double bestRaw = Double.MAX_VALUE;
+            double bestIngest = Double.MAX_VALUE;
+            for (int round = 1; round <= rounds; round++) {
+                double r = raw(producerProps, corpus);
+                double i = ingest(producerProps, corpus, work, "round" + round);
+                log.printf(Locale.ROOT, "round %d: raw %.2f s, ingest %.2f s%n", round, r, i);
+                bestRaw = Math.min(bestRaw, r);
+                bestIngest = Math.min(bestIngest, i);
+            }
+            return new Result(count, bytes, bestRaw, bestIngest);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Seconds to send every line of {@code file} as it is and have it acknowledged. */
+    static double raw(Map<String, Object> producerProps, Path file) throws IOException {
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
+                new ByteArraySerializer());
+             InputStream in = Files.newInputStream(file)) {
+            new ByteLines(in, Integer.MAX_VALUE - 16).forEach((n, buf, off, len, tooLong) ->
+                    producer.send(new ProducerRecord<>(RAW_TOPIC, Arrays.copyOfRange(buf, off, off + len)),
+                            (md, e) -> {
+                                if (e != null) {
+                                    failed.incrementAndGet();
+                                }
+                            }));
+            producer.flush();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " raw sends failed");
+        }
+        return secs;
+    }
+
+    /** Seconds for the full ingest path over {@code file}: read, parse, clean, id, serialise, send, ack. */
+    static double ingest(Map<String, Object> producerProps, Path file, Path work, String ledgerName) {
+        RunCounts counts = new RunCounts();
+        Problems problems = new Problems() {
+            @Override
+            public void error(String message) {
+                throw new IngestException(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                throw new IngestException(message);
+            }
+        };
+        long max = ArticleFiles.DEFAULT_MAX_BODY;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                new ByteArraySerializer());
+             ArticlePublisher publisher = new ArticlePublisher(producer, INGEST_TOPIC,
+                     PublishedLedger.open(work.resolve("state"), ledgerName), false, counts, problems);
+             IngestRun run = new IngestRun(new InputReader(max, null), new ArticleAssembler(max, null), publisher,
+                     counts, problems)) {
+            run.path(file);
+            run.flush();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (counts.published.get() != counts.read.get()) {
+            throw new IllegalStateException("ingest published " + counts.summary());
+        }
+        return secs;
+    }
+
+    private static void createTopics(Map<String, Object> clientProps) throws InterruptedException {
+        try (Admin admin = Admin.create(new HashMap<>(clientProps))) {
+            List<NewTopic> topics = List.of(new NewTopic(RAW_TOPIC, 1, (short) 1), new NewTopic(INGEST_TOPIC, 1, (short) 1));
+            try {
+                admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw new IllegalStateException("cannot create bench topics: " + e.getCause().getMessage(), e);
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("cannot create bench topics within 30 s", e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
