@@ -48,7 +48,7 @@ class NewsmonTest {
                 }
             }
         }
-        assertTrue(checked >= 2, "options with env defaults: " + checked);
+        assertTrue(checked >= 10, "options with env defaults: " + checked);
         assertEquals(List.of(), problems);
     }
 

@@ -101,7 +101,8 @@ public final class ArticleAssembler {
             problems.error(d.where() + ": no article text left after removing furniture");
             return null;
         }
-        long bytes = utf8Length(body);
+        // A char is at most 3 UTF-8 bytes here, so short bodies need no exact count.
+        long bytes = (long) body.length() * 3 <= maxBodyBytes ? body.length() : utf8Length(body);
         if (bytes > maxBodyBytes) {
             problems.error(d.where() + ": body is " + Sizes.human(bytes) + ", over --max-body "
                     + Sizes.human(maxBodyBytes));

@@ -1,8 +1,6 @@
 package dev.newsmon.ingest;
 
 import dev.newsmon.common.Article;
-import dev.newsmon.common.JsonSerde;
-import dev.newsmon.common.Topics;
 import dev.newsmon.ingest.publish.ArticlePublisher;
 import dev.newsmon.ingest.publish.ProgressLine;
 import dev.newsmon.ingest.publish.RunCounts;
@@ -15,11 +13,10 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Ingest inputs: read, assemble and serialise articles on the calling thread, and publish them from a
+ * Ingest inputs: read and assemble articles on the calling thread, serialise and publish them from a
  * second thread (see {@link SendQueue}), counting what happened. Call from one thread at a time.
  */
 public final class IngestRun implements Consumer<Draft>, AutoCloseable {
-    private static final JsonSerde<Article> JSON = JsonSerde.of(Article.class);
 
     private final InputReader reader;
     private final ArticleAssembler assembler;
@@ -32,7 +29,7 @@ public final class IngestRun implements Consumer<Draft>, AutoCloseable {
                      Problems problems) {
         this.reader = reader;
         this.assembler = assembler;
-        this.sends = new SendQueue(publisher);
+        this.sends = new SendQueue(publisher, publisher.topic());
         this.counts = counts;
         this.problems = problems;
     }
@@ -58,7 +55,7 @@ public final class IngestRun implements Consumer<Draft>, AutoCloseable {
         counts.read.incrementAndGet();
         Article article = assembler.assemble(draft, Instant.now(), problems);
         if (article != null) {
-            sends.submit(article.id(), JSON.serialize(Topics.ARTICLES, article), draft.where());
+            sends.submit(article, draft.where());
         }
         progress.tick();
     }

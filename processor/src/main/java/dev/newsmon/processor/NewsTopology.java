@@ -84,6 +84,15 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SignalProcessor.ALERT_STATE_STORE), STRING,
                 JsonSerde.of(AlertState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SignalProcessor.SIGNAL_HISTORY_STORE), STRING,
+                JsonSerde.of(ThemeSignal.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SignalProcessor.ALERT_HISTORY_STORE), STRING,
+                JsonSerde.of(Alert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ArticleArchive.STORE), STRING,
+                JsonSerde.of(ClassifiedArticle.class)));
 
         // Bytes, not Article: parsing in the topology lets a bad payload become a dead letter with its reason.
         KStream<String, byte[]> raw = builder.stream(Topics.ARTICLES,
@@ -116,7 +125,8 @@ public final class NewsTopology {
         KStream<String, ClassifiedArticle> classified = scored
                 .mapValues(s -> new GateInput(s.article(), null), Named.as("scored"))
                 .merge(verdicts, Named.as("gate-inputs"))
-                .process(SyndicationGate::new, Named.as("syndication-gate"), SyndicationGate.STORE);
+                .process(SyndicationGate::new, Named.as("syndication-gate"), SyndicationGate.STORE)
+                .processValues(() -> new ArticleArchive(dedupeHorizon), Named.as("archive"), ArticleArchive.STORE);
         classified.to(Topics.CLASSIFIED,
                 Produced.with(STRING, JsonSerde.of(ClassifiedArticle.class)).withName("classified"));
 
@@ -126,7 +136,8 @@ public final class NewsTopology {
                 // A subject's buckets must live in one task, whatever partition its articles came from.
                 .repartition(Repartitioned.with(STRING, JsonSerde.of(SubjectEvent.class)).withName(BY_SUBJECT))
                 .process(() -> new SignalProcessor(rules), Named.as("signals-and-alerts"),
-                        SignalProcessor.HOURS_STORE, SignalProcessor.DETAILS_STORE, SignalProcessor.ALERT_STATE_STORE)
+                        SignalProcessor.HOURS_STORE, SignalProcessor.DETAILS_STORE, SignalProcessor.ALERT_STATE_STORE,
+                        SignalProcessor.SIGNAL_HISTORY_STORE, SignalProcessor.ALERT_HISTORY_STORE)
                 .split(Named.as("output-"))
                 .branch((subject, o) -> o.signal() != null, Branched.as("signal"))
                 .defaultBranch(Branched.as("alert"));

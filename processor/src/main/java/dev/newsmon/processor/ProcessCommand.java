@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "process", sortOptions = false,
         description = {"Classify articles from news.articles, keep per-theme signals and raise alerts, "
                 + "until Ctrl-C.",
-                "Reads news.articles; writes news.classified, news.signals, news.alerts.<theme> and news.dlq."})
+                "Reads news.articles; writes news.classified, news.signals, news.alerts.<theme> and news.dlq.",
+                "Serves /health, /api/themes, /api/signals, /api/alerts and /api/articles/{id} over HTTP."})
 public final class ProcessCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +49,20 @@ public final class ProcessCommand implements Callable<Integer> {
                     + "(env NEWSMON_DEDUPE_HORIZON; default ${DEFAULT-VALUE}).")
     Duration dedupeHorizon;
 
+    @Option(names = "--api-host", paramLabel = "HOST", defaultValue = "${NEWSMON_API_HOST:-127.0.0.1}",
+            description = "Address the HTTP API binds and advertises to other instances "
+                    + "(env NEWSMON_API_HOST; default ${DEFAULT-VALUE}).")
+    String apiHost;
+
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${NEWSMON_API_PORT:-8080}",
+            description = "HTTP API port, 0 for any free port; if it is taken the processor runs without the API "
+                    + "(env NEWSMON_API_PORT; default ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Option(names = "--no-api", defaultValue = "${NEWSMON_NO_API:-false}",
+            description = "Run without the HTTP API (env NEWSMON_NO_API=true).")
+    boolean noApi;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -60,11 +75,15 @@ public final class ProcessCommand implements Callable<Integer> {
             System.err.println("newsmon process: " + e.getMessage());
             return 2;
         }
-        Thread hook = new Thread(service::close, "newsmon-process-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        service.start();
-        boolean failed = service.awaitStop();
-        return failed ? 1 : 0;
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsmon-process-shutdown"));
+        try {
+            service.start();
+        } catch (RuntimeException e) {
+            System.err.println("newsmon process: cannot start: " + e.getMessage());
+            service.close();
+            return 1;
+        }
+        return service.awaitStop() ? 1 : 0;
     }
 
     /** The processor stage from the parsed options, not yet started; {@code newsmon up} runs it in-process. */
@@ -77,6 +96,7 @@ public final class ProcessCommand implements Callable<Integer> {
         Classifier classifier = new Classifier(themes);
         Topology topology = NewsTopology.build(classifier::classify, themes.names(), rules, dedupeHorizon);
         return new ProcessorService(topology,
-                StreamsSettings.build(kafka.clientProperties(), applicationId, stateDir, null));
+                StreamsSettings.build(kafka.clientProperties(), applicationId, stateDir, null),
+                noApi ? null : apiHost, apiPort, themes.names());
     }
 }

@@ -1,13 +1,18 @@
 package dev.newsmon.processor;
 
 import dev.newsmon.common.Service;
+import dev.newsmon.processor.api.ApiServer;
+import dev.newsmon.processor.api.StoreQueries;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +23,24 @@ public final class ProcessorService implements Service {
 
     private final Topology topology;
     private final Properties config;
+    private final String apiHost;
+    private final int apiPort;
+    private final List<String> themes;
+    private volatile ApiServer api;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaStreams streams;
     private volatile boolean failed;
 
-    public ProcessorService(Topology topology, Properties config) {
+    /**
+     * @param apiHost address the HTTP API binds and advertises, or null for no API
+     * @param apiPort its port; 0 picks a free one
+     */
+    public ProcessorService(Topology topology, Properties config, String apiHost, int apiPort, List<String> themes) {
         this.topology = topology;
         this.config = config;
+        this.apiHost = apiHost;
+        this.apiPort = apiPort;
+        this.themes = List.copyOf(themes);
     }
 
     @Override
@@ -37,7 +53,20 @@ public final class ProcessorService implements Service {
         if (streams != null) {
             throw new IllegalStateException("processor already started");
         }
-        KafkaStreams s = new KafkaStreams(topology, config);
+        Properties props = config;
+        if (apiHost != null) {
+            ApiServer server = new ApiServer(apiHost, apiPort, new StoreQueries(this::streams,
+                    () -> new HostInfo(apiHost, api.port()), themes));
+            try {
+                server.start();
+                api = server;
+                // Other instances learn from the group metadata where to send queries for keys we own.
+                props = StreamsSettings.withApplicationServer(config, apiHost + ":" + server.port());
+            } catch (IOException e) {
+                LOG.warn("processor API not started, {}:{} unavailable: {}", apiHost, apiPort, e.getMessage());
+            }
+        }
+        KafkaStreams s = new KafkaStreams(topology, props);
         s.setStateListener((now, before) -> {
             LOG.info("processor {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR) {
@@ -63,6 +92,12 @@ public final class ProcessorService implements Service {
         return streams;
     }
 
+    /** The port the HTTP API listens on, or -1 when it is not running. */
+    public int apiPort() {
+        ApiServer a = api;
+        return a == null ? -1 : a.port();
+    }
+
     /** Blocks until the processor stops; true when it stopped because of an error. */
     public boolean awaitStop() throws InterruptedException {
         stopped.await();
@@ -79,6 +114,11 @@ public final class ProcessorService implements Service {
 
     @Override
     public synchronized void close() {
+        ApiServer a = api;
+        if (a != null) {
+            a.close();
+            api = null;
+        }
         KafkaStreams s = streams;
         if (s != null) {
             s.close(CLOSE_TIMEOUT);

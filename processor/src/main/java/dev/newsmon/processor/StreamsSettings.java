@@ -37,9 +37,17 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         if (appServer != null) {
-            // Lets other instances find which one owns a theme's state for the HTTP API.
-            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, appServer);
+            p.putAll(withApplicationServer(new Properties(), appServer));
         }
+        return p;
+    }
+
+    /** A copy of {@code config} that advertises this instance's HTTP API as {@code host:port}. */
+    public static Properties withApplicationServer(Properties config, String hostPort) {
+        Properties p = new Properties();
+        p.putAll(config);
+        // Lets other instances find which one owns a theme's state for the HTTP API.
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, hostPort);
         return p;
     }
 }

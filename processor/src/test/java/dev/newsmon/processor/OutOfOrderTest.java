@@ -20,7 +20,7 @@ class OutOfOrderTest {
     static final Instant DAY0 = Instant.parse("2026-09-01T00:00:00Z");
 
     static Article at(String id, String[] story, int day, int hour, int minute) {
-        return TopologyFixture.article(id, story[0], story[1],
+        return TopologyFixture.article(id, story[0], TopologyFixture.distinct(story[1], id),
                 DAY0.plus(Duration.ofDays(day)).plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(minute)));
     }
 

@@ -21,7 +21,8 @@ class ProcessCommandTest {
         for (String s : new String[] {"--bootstrap-servers", "NEWSMON_BOOTSTRAP_SERVERS", "--kafka-config",
             "NEWSMON_APPLICATION_ID", "default newsmon-processor", "NEWSMON_STATE_DIR", "newsmon/streams",
             "--themes", "NEWSMON_THEMES", "--rules", "NEWSMON_RULES", "bundled rules.json", "--dedupe-horizon",
-            "default P7D"}) {
+            "default P7D", "--api-host", "NEWSMON_API_HOST", "default 127.0.0.1", "--api-port", "NEWSMON_API_PORT",
+            "default 8080", "--no-api"}) {
             assertTrue(help.contains(s), s + " missing from:\n" + help);
         }
     }

@@ -33,6 +33,9 @@ class SampleCorpusTest {
             }
             assertEquals(0.0, f.metric("late-records-total"), "the corpus is in publication order");
             assertTrue(f.dlq.isEmpty(), "every sample article is valid");
+            List<String> copies = f.classified.readValuesToList().stream().filter(c -> c.duplicateOf() != null)
+                    .map(c -> c.title() + " -> " + c.duplicateOf()).toList();
+            assertEquals(1, copies.size(), "034 is the corpus's one syndicated copy (of 033): " + copies);
         }
     }
 }

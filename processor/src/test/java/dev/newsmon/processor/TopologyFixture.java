@@ -73,11 +73,24 @@ final class TopologyFixture implements AutoCloseable {
         articles.pipeInput(new TestRecord<>(a.id(), ARTICLE.serialize(Topics.ARTICLES, a), Instant.EPOCH));
     }
 
-    /** Sends a fresh copy of a story (new id) published at {@code at}. */
+    /**
+     * Sends a new article (new id) telling {@code story}, published at {@code at}. A line of filler unique to
+     * the article keeps it from being taken as a syndicated copy of the same story sent earlier.
+     */
     Article send(String[] story, Instant at) {
-        Article a = article("s" + (++seq), story[0], story[1], at);
+        String id = "s" + (++seq);
+        Article a = article(id, story[0], distinct(story[1], id), at);
         send(a);
         return a;
+    }
+
+    /** Appends words no other article has, so two reports of one story share too few shingles to be copies. */
+    static String distinct(String body, String tag) {
+        StringBuilder b = new StringBuilder(body).append("\n\nDesk log");
+        for (int i = 0; i < 40; i++) {
+            b.append(' ').append(tag).append('w').append(i);
+        }
+        return b.append('.').toString();
     }
 
     void sendRaw(String key, String json, Instant recordTime) {

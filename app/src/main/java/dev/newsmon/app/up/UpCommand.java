@@ -22,11 +22,15 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = UpCommand.EmbeddedByDefault.class,
         description = {"Run the whole pipeline in this process: an embedded Kafka broker (unless --bootstrap-servers "
                 + "or NEWSMON_BOOTSTRAP_SERVERS is set), the topics, the processor and the sink; then ingest the "
                 + "sample corpus. Runs until Ctrl-C.",
@@ -49,18 +53,34 @@ public final class UpCommand implements Callable<Integer> {
     Path samples;
 
     @Option(names = "--once", description = "Exit once the corpus is fully processed and delivered. The embedded "
-            + "broker then uses a throwaway data dir, removed at exit, so every run starts empty.")
+            + "broker then uses a throwaway dir under --data-dir, removed at exit, so every run starts empty.")
     boolean once;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "${NEWSMON_TIMEOUT:-120}",
             description = "With --once, give up and exit 1 after this long (env NEWSMON_TIMEOUT; default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    /** Here, no --bootstrap-servers means "start the embedded broker", not the usual localhost:9092. */
+    static final class EmbeddedByDefault implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec shared = spec.findOption("--bootstrap-servers");
+            spec.remove(shared);
+            spec.addOption(shared.toBuilder().description("Use this Kafka cluster instead of starting the embedded "
+                    + "broker (env NEWSMON_BOOTSTRAP_SERVERS; default: none, start the embedded broker).").build());
+            return spec;
+        }
+    }
+
     /** Closed in reverse start order: stages before the broker they talk to. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private Path throwaway;
 
-    private record Pipeline(KafkaOptions kafka, Path stateDir, Stages.Stage processor, Stages.Stage sink) {
+    /** The cluster to use, and where stage state goes (null: the stages' own defaults). */
+    private record Target(KafkaOptions kafka, Path stateDir) {
+    }
+
+    private record Pipeline(Stages.Stage processor, Stages.Stage sink) {
         String failure() {
             return Stream.of(processor, sink).map(s -> s.failure().get()).filter(Objects::nonNull)
                     .findFirst().orElse(null);
@@ -89,21 +109,23 @@ public final class UpCommand implements Callable<Integer> {
             stopAll();
             stopped.countDown();
         }, "newsmon-up-shutdown"));
-        Pipeline pipeline = start();
-        int ingestExit = ingest(pipeline);
+        Target target = connect();
+        int ingestExit = ingest(target);
+        Pipeline pipeline = startStages(target);
         if (ingestExit != 0) {
             log.warn("ingest of {} reported problems (exit {}); the pipeline keeps running", samples, ingestExit);
         }
-        log.info("newsmon is up on {} after {} ms; Ctrl-C stops it", bootstrap(pipeline.kafka()), millisSince(t0));
+        log.info("newsmon is up on {} after {} ms; Ctrl-C stops it", bootstrap(target.kafka()), millisSince(t0));
         stopped.await();
         return 0;
     }
 
     private int runOnce(long t0) throws Exception {
-        Pipeline pipeline = start();
-        int ingestExit = ingest(pipeline);
+        Target target = connect();
+        int ingestExit = ingest(target);
+        Pipeline pipeline = startStages(target);
         long deadline = t0 + Duration.ofSeconds(timeoutSeconds).toNanos();
-        try (PendingRecords pending = new PendingRecords(pipeline.kafka().clientProperties())) {
+        try (PendingRecords pending = new PendingRecords(target.kafka().clientProperties())) {
             new DrainWait(pending, pipeline.processor().group(), pipeline.sink().group(), pipeline::failure)
                     .await(deadline, timeoutSeconds);
         }
@@ -115,7 +137,8 @@ public final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Pipeline start() throws Exception {
+    /** Starts the embedded broker unless one was named, and makes sure the topics exist. */
+    private Target connect() throws Exception {
         KafkaOptions target = kafka;
         Path stateDir = null;
         if (kafka.bootstrapServers().isEmpty()) {
@@ -134,19 +157,30 @@ public final class UpCommand implements Callable<Integer> {
             target = kafka.withBootstrapServers(embedded.bootstrapServers());
         }
         TopicsCommand.report(TopicSetup.ensure(target.clientProperties(), topics.newTopics()));
+        return new Target(target, stateDir);
+    }
 
-        Stages stages = new Stages(target, stateDir, topics.themesFile());
+    /*
+     * The corpus goes in before the processor starts: it then finds the whole backlog at once and takes it
+     * in much the same order every run, where racing ingest made each run's alerts a little different.
+     */
+    private int ingest(Target target) {
+        return stages(target).ingest(samples);
+    }
+
+    private Pipeline startStages(Target target) {
+        Stages stages = stages(target);
         Stages.Stage processor = stages.processor();
         Stages.Stage sink = stages.sink();
         for (Stages.Stage stage : List.of(processor, sink)) {
             stage.service().start();
             running.push(stage.service());
         }
-        return new Pipeline(target, stateDir, processor, sink);
+        return new Pipeline(processor, sink);
     }
 
-    private int ingest(Pipeline pipeline) {
-        return new Stages(pipeline.kafka(), pipeline.stateDir(), null).ingest(samples);
+    private Stages stages(Target target) {
+        return new Stages(target.kafka(), target.stateDir(), topics.themesFile());
     }
 
     private synchronized void stopAll() {

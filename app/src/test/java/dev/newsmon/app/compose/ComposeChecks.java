@@ -1,6 +1,7 @@
 package dev.newsmon.app.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.app.compose.BrokerChecks.Endpoint;
 import dev.newsmon.app.compose.ComposeFile.Mount;
 import dev.newsmon.app.compose.ComposeFile.Port;
 import dev.newsmon.app.topics.TopicSetup;
@@ -8,7 +9,6 @@ import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.processor.classify.Themes;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +31,7 @@ final class ComposeChecks {
     static final int DOCUMENTED_SCALE = 3;
     /** Paths inside our image that are content, not state (the jar, the bundled samples). */
     static final String IMAGE_CONTENT = "/app/";
-    /** Loopback names never reach another container, so they cannot be what the stages bootstrap from. */
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "0.0.0.0", "");
     private static final Pattern ROLE_CHECK = Pattern.compile("newsmon\\.jar ([a-z][a-z-]*)");
-    private static final Pattern BOOTSTRAP_FLAG = Pattern.compile("--bootstrap-server\\s+(\\S+)");
     private static final Pattern URL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1):(\\d+)");
     private static final Pattern NEWS_TOPIC = Pattern.compile("\\bnews\\.[a-z0-9_.-]+");
 
@@ -70,7 +67,7 @@ final class ComposeChecks {
         services.forEach((name, service) -> checkVariables(name, service, ours.containsKey(name)));
         checkSameImage(ours);
         ours.forEach(this::checkCommand);
-        List<Endpoint> internal = checkBrokers(brokers);
+        List<Endpoint> internal = new BrokerChecks(this::problem).check(brokers);
         ours.forEach((name, service) -> checkOurService(name, service, internal));
         checkTopics(services, ours, brokers);
         return List.copyOf(problems);
@@ -252,196 +249,6 @@ final class ComposeChecks {
         return path.equals(dir) || path.startsWith(d);
     }
 
-    // ---- Kafka ------------------------------------------------------------------------------------------
-
-    record Endpoint(String host, int port) {
-        static Set<Endpoint> parseAll(String servers) {
-            Set<Endpoint> set = new LinkedHashSet<>();
-            for (String s : servers.split(",")) {
-                String t = s.trim();
-                int colon = t.lastIndexOf(':');
-                set.add(new Endpoint(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1))));
-            }
-            return set;
-        }
-
-        @Override
-        public String toString() {
-            return host + ":" + port;
-        }
-    }
-
-    /** "NAME://host:port,..." to name -> endpoint. */
-    private static Map<String, Endpoint> listeners(String spec) {
-        Map<String, Endpoint> map = new LinkedHashMap<>();
-        if (spec == null || spec.isBlank()) {
-            return map;
-        }
-        for (String item : spec.split(",")) {
-            String[] nameRest = item.trim().split("://", 2);
-            int colon = nameRest[1].lastIndexOf(':');
-            map.put(nameRest[0], new Endpoint(nameRest[1].substring(0, colon),
-                    Integer.parseInt(nameRest[1].substring(colon + 1))));
-        }
-        return map;
-    }
-
-    /** Checks every broker; returns the endpoints the brokers advertise to other containers. */
-    private List<Endpoint> checkBrokers(Map<String, JsonNode> brokers) {
-        List<Endpoint> internal = new ArrayList<>();
-        if (brokers.isEmpty()) {
-            problem("-", "no " + KAFKA_IMAGE + "* broker");
-            return internal;
-        }
-        Set<String> images = new TreeSet<>();
-        Set<String> clusterIds = new TreeSet<>();
-        Map<String, String> nodeIds = new LinkedHashMap<>();
-        Set<String> expectedVoters = new TreeSet<>();
-        Set<Set<String>> voterSets = new LinkedHashSet<>();
-        int count = brokers.size();
-        brokers.forEach((name, service) -> {
-            String image = service.path("image").asText();
-            images.add(image);
-            String tag = image.substring(KAFKA_IMAGE.length());
-            if (!tag.matches("\\d+\\.\\d+\\.\\d+")) {
-                problem(name, "image " + image + " is not pinned to a release tag");
-            }
-            if (service.has("container_name")) {
-                problem(name, "has a container_name; the service name is its DNS name already");
-            }
-            if (service.path("restart").asText("no").equals("no")) {
-                problem(name, "has no restart policy");
-            }
-            Map<String, String> env = ComposeFile.environment(service);
-            String roles = env.getOrDefault("KAFKA_PROCESS_ROLES", "");
-            if (!Set.of(roles.split(",")).equals(Set.of("broker", "controller"))) {
-                problem(name, "KAFKA_PROCESS_ROLES is '" + roles + "', expected KRaft combined mode broker,controller");
-            }
-            clusterIds.add(String.valueOf(env.get("CLUSTER_ID")));
-            String nodeId = env.get("KAFKA_NODE_ID");
-            if (nodeId == null) {
-                problem(name, "has no KAFKA_NODE_ID");
-            } else if (nodeIds.containsValue(nodeId)) {
-                problem(name, "KAFKA_NODE_ID " + nodeId + " is used by another broker");
-            }
-            nodeIds.put(name, nodeId);
-            Map<String, Endpoint> listeners = listeners(env.get("KAFKA_LISTENERS"));
-            Map<String, Endpoint> advertised = listeners(env.get("KAFKA_ADVERTISED_LISTENERS"));
-            Set<String> mapped = Arrays.stream(env.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(","))
-                    .map(p -> p.split(":")[0]).collect(Collectors.toSet());
-            listeners.keySet().stream().filter(l -> !mapped.contains(l)).forEach(l ->
-                    problem(name, "listener " + l + " is missing from KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"));
-            String controllerName = env.getOrDefault("KAFKA_CONTROLLER_LISTENER_NAMES", "");
-            Endpoint controller = listeners.get(controllerName);
-            if (controller == null) {
-                problem(name, "controller listener '" + controllerName + "' is not in KAFKA_LISTENERS");
-            } else {
-                expectedVoters.add(nodeId + "@" + service.path("hostname").asText(name) + ":" + controller.port());
-            }
-            voterSets.add(new TreeSet<>(Arrays.asList(env.getOrDefault("KAFKA_CONTROLLER_QUORUM_VOTERS", "").split(","))));
-            List<Port> ports = ComposeFile.ports(service);
-            advertised.forEach((listener, endpoint) -> {
-                Endpoint bound = listeners.get(listener);
-                if (bound == null) {
-                    problem(name, "advertised listener " + listener + " is not in KAFKA_LISTENERS");
-                    return;
-                }
-                if (LOOPBACK.contains(endpoint.host())) {
-                    // Reached from the host through a published port, which must lead to this listener.
-                    boolean published = ports.stream().anyMatch(p -> p.hostPort() != null
-                            && p.hostPort() == endpoint.port() && p.containerPort() == bound.port());
-                    if (!published) {
-                        problem(name, "advertises " + listener + "://" + endpoint + " but no published port "
-                                + endpoint.port() + " leads to its container port " + bound.port());
-                    }
-                } else {
-                    if (endpoint.port() != bound.port()) {
-                        problem(name, "advertises " + listener + " on port " + endpoint.port() + " but listens on "
-                                + bound.port());
-                    }
-                    if (!endpoint.host().equals(service.path("hostname").asText(name)) && !endpoint.host().equals(name)) {
-                        problem(name, "advertises " + endpoint + ", which is not this service's name");
-                    }
-                    internal.add(endpoint);
-                }
-            });
-            String inter = env.get("KAFKA_INTER_BROKER_LISTENER_NAME");
-            if (inter != null && !advertised.containsKey(inter)) {
-                problem(name, "inter-broker listener " + inter + " is not advertised");
-            }
-            checkReplication(name, env, count);
-            checkBrokerHealth(name, service, listeners);
-        });
-        if (images.size() > 1) {
-            problem(String.join(",", brokers.keySet()), "brokers run different images " + images);
-        }
-        if (clusterIds.size() > 1 || clusterIds.contains("null")) {
-            problem(String.join(",", brokers.keySet()), "brokers need one shared CLUSTER_ID, found " + clusterIds);
-        }
-        for (Set<String> voters : voterSets) {
-            if (!voters.equals(expectedVoters)) {
-                problem(String.join(",", brokers.keySet()), "KAFKA_CONTROLLER_QUORUM_VOTERS " + voters
-                        + " should name every broker's controller listener: " + expectedVoters);
-            }
-        }
-        return internal;
-    }
-
-    /** Internal topics whose replication Kafka defaults to 3 must fit the brokers there are. */
-    private void checkReplication(String name, Map<String, String> env, int brokers) {
-        int offsets = intSetting(env, "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3);
-        int txn = intSetting(env, "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3);
-        int txnIsr = intSetting(env, "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2);
-        int defaultRf = intSetting(env, "KAFKA_DEFAULT_REPLICATION_FACTOR", 1);
-        int minIsr = intSetting(env, "KAFKA_MIN_INSYNC_REPLICAS", 1);
-        for (var e : Map.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", offsets,
-                "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", txn,
-                "KAFKA_DEFAULT_REPLICATION_FACTOR", defaultRf).entrySet()) {
-            if (e.getValue() > brokers) {
-                problem(name, e.getKey() + " is " + e.getValue() + " but there are " + brokers + " brokers");
-            }
-        }
-        if (txnIsr > txn) {
-            problem(name, "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR " + txnIsr + " exceeds its replication " + txn
-                    + ": exactly_once_v2 could never commit");
-        }
-        if (minIsr > defaultRf) {
-            problem(name, "KAFKA_MIN_INSYNC_REPLICAS " + minIsr + " exceeds KAFKA_DEFAULT_REPLICATION_FACTOR " + defaultRf);
-        }
-        if (brokers > 1 && (minIsr < 2 || minIsr >= defaultRf)) {
-            problem(name, "with " + brokers + " brokers, min ISR (" + minIsr + ") should be at least 2 and below the "
-                    + "replication factor (" + defaultRf + ") so one broker can stop without losing acked writes");
-        }
-    }
-
-    private void checkBrokerHealth(String name, JsonNode service, Map<String, Endpoint> listeners) {
-        String health = ComposeFile.healthcheck(service);
-        if (health == null) {
-            problem(name, "has no healthcheck");
-            return;
-        }
-        if (health.contains("kafka-broker-api-versions")) {
-            problem(name, "healthcheck uses kafka-broker-api-versions.sh, which exits 0 even when the broker is down");
-        }
-        if (!health.contains("kafka-topics.sh") && !health.contains("kafka-cluster.sh")) {
-            problem(name, "healthcheck should ask the broker something that fails when it is down "
-                    + "(kafka-topics.sh --list or kafka-cluster.sh cluster-id)");
-        }
-        Matcher m = BOOTSTRAP_FLAG.matcher(health);
-        if (m.find()) {
-            Endpoint probe = Endpoint.parseAll(m.group(1)).iterator().next();
-            if (listeners.values().stream().noneMatch(l -> l.port() == probe.port())) {
-                problem(name, "healthcheck probes port " + probe.port() + " but the broker listens on "
-                        + listeners.values());
-            }
-        }
-    }
-
-    private int intSetting(Map<String, String> env, String key, int kafkaDefault) {
-        String v = env.get(key);
-        return v == null ? kafkaDefault : Integer.parseInt(v.trim());
-    }
-
     // ---- topics -----------------------------------------------------------------------------------------
 
     private void checkTopics(Map<String, JsonNode> services, Map<String, JsonNode> ours, Map<String, JsonNode> brokers) {
@@ -472,7 +279,7 @@ final class ComposeChecks {
                     + brokers.size());
         }
         brokers.forEach((name, broker) -> {
-            int defaultRf = intSetting(ComposeFile.environment(broker), "KAFKA_DEFAULT_REPLICATION_FACTOR", 1);
+            int defaultRf = BrokerChecks.intSetting(ComposeFile.environment(broker), "KAFKA_DEFAULT_REPLICATION_FACTOR", 1);
             if (defaultRf != replication) {
                 // Streams creates its changelog and repartition topics with the broker default.
                 problem(name, "KAFKA_DEFAULT_REPLICATION_FACTOR " + defaultRf + " differs from the topics' "

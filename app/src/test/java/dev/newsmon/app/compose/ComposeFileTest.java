@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ class ComposeFileTest {
     @Test
     void clusterFileRunsThreeReplicatedBrokersAndPointsEveryStageAtAllOfThem() {
         ComposeFile cluster = ComposeFile.load(root.resolve("docker-compose.cluster.yml"));
-        Map<String, JsonNode> brokers = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> brokers = new LinkedHashMap<>();
         cluster.services().forEach((n, s) -> {
             if (s.path("image").asText().startsWith(ComposeChecks.KAFKA_IMAGE)) {
                 brokers.put(n, s);
@@ -75,6 +76,24 @@ class ComposeFileTest {
         JsonNode processor = cluster.services().get("processor");
         String bootstrap = cli.effective("process", "--bootstrap-servers", List.of(), ComposeFile.environment(processor));
         assertEquals(brokers.size(), bootstrap.split(",").length, bootstrap);
+    }
+
+    @Test
+    void opsGuideNamesEveryComposeVariableAndTheBrokerImage() throws IOException {
+        String guide = Files.readString(root.resolve("docs/ops.md"));
+        Pattern variable = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+        Pattern kafkaImage = Pattern.compile(Pattern.quote(ComposeChecks.KAFKA_IMAGE) + "[0-9.]+");
+        for (String name : List.of("docker-compose.yml", "docker-compose.cluster.yml")) {
+            String text = Files.readString(root.resolve(name));
+            Matcher m = variable.matcher(text);
+            while (m.find()) {
+                assertTrue(guide.contains(m.group(1)), name + " reads ${" + m.group(1) + "}, docs/ops.md never explains it");
+            }
+            Matcher image = kafkaImage.matcher(text);
+            while (image.find()) {
+                assertTrue(guide.contains(image.group()), "docs/ops.md does not name " + image.group() + " from " + name);
+            }
+        }
     }
 
     // ---- the checker's failure paths, on small files -------------------------------------------------
@@ -199,6 +218,23 @@ class ComposeFileTest {
     void bootstrapServersMustBeWhatTheBrokerAdvertises() {
         assertProblem(problemsAfter("NEWSMON_BOOTSTRAP_SERVERS: kafka:9092", "NEWSMON_BOOTSTRAP_SERVERS: kafka:29092"),
                 "bootstraps from [kafka:29092] but the brokers advertise [kafka:9092]");
+    }
+
+    @Test
+    void aHostListenerMustBeReachableThroughItsPublishedPort() {
+        String listeners = "KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093";
+        String advertised = "KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092";
+        assertTrue(VALID.contains(listeners) && VALID.contains(advertised));
+        String bad = VALID.replace(listeners, listeners + ",HOST://:9094")
+                .replace(advertised, advertised + ",HOST://localhost:9092")
+                .replace("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: PLAINTEXT:PLAINTEXT,",
+                        "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: HOST:PLAINTEXT,PLAINTEXT:PLAINTEXT,")
+                .replace("    restart: unless-stopped\n    environment:\n      KAFKA_NODE_ID",
+                        "    restart: unless-stopped\n    ports:\n      - \"127.0.0.1:9093:9094\"\n    environment:\n      KAFKA_NODE_ID");
+        assertProblem(checks.check(ComposeFile.parse("bad.yml", bad)),
+                "advertises HOST://localhost:9092 but no published port 9092 leads to its container port 9094");
+        String good = bad.replace("127.0.0.1:9093:9094", "127.0.0.1:9092:9094");
+        assertEquals(List.of(), checks.check(ComposeFile.parse("good.yml", good)));
     }
 
     @Test

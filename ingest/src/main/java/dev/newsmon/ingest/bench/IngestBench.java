@@ -105,7 +105,9 @@ public final class IngestBench {
             for (int round = 1; round <= rounds; round++) {
                 double r = raw(producerProps, corpus);
                 double i = ingest(producerProps, corpus, work, "round" + round);
-                log.printf(Locale.ROOT, "round %d: raw %.2f s, ingest %.2f s%n", round, r, i);
+                log.printf(Locale.ROOT, "round %d: raw %.2f s, ingest %.2f s (load average %.1f on %d cores)%n", round, r, i,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors());
                 bestRaw = Math.min(bestRaw, r);
                 bestIngest = Math.min(bestIngest, i);
             }

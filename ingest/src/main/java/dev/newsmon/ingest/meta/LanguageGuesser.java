@@ -10,7 +10,7 @@ import java.util.Set;
  * stop-word counts decide among Latin-script languages. Null when the text gives too little to go on.
  */
 public final class LanguageGuesser {
-    private static final int SAMPLE = 2000;
+    private static final int SAMPLE = 1000;
     /** Stop words are frequent; a few sentences decide among Latin-script languages. */
     private static final int WORD_SAMPLE = 600;
 
@@ -20,6 +20,17 @@ public final class LanguageGuesser {
             Map.entry("fr", Set.of("le", "la", "les", "et", "des", "est", "une", "que", "dans", "pour", "du", "sur")),
             Map.entry("de", Set.of("der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "auf", "dem")),
             Map.entry("es", Set.of("el", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para", "se")));
+
+    /** Each stop word with a bit per language in {@link #STOP_WORDS} that lists it: one lookup per word. */
+    private static final Map<String, Integer> LANGS_OF_WORD = new java.util.HashMap<>();
+
+    static {
+        for (int k = 0; k < STOP_WORDS.size(); k++) {
+            for (String w : STOP_WORDS.get(k).getValue()) {
+                LANGS_OF_WORD.merge(w, 1 << k, (a, b) -> a | b);
+            }
+        }
+    }
 
     private LanguageGuesser() {
     }
@@ -83,10 +94,12 @@ public final class LanguageGuesser {
                 i++;
             }
             if (i > start && i - start <= 5) {
-                String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
-                for (int k = 0; k < counts.length; k++) {
-                    if (STOP_WORDS.get(k).getValue().contains(word)) {
-                        counts[k]++;
+                Integer langs = LANGS_OF_WORD.get(sample.substring(start, i).toLowerCase(Locale.ROOT));
+                if (langs != null) {
+                    for (int k = 0; k < counts.length; k++) {
+                        if ((langs & 1 << k) != 0) {
+                            counts[k]++;
+                        }
                     }
                 }
             }

@@ -30,6 +30,10 @@ public final class ArticlePublisher implements AutoCloseable {
         this.problems = problems;
     }
 
+    public String topic() {
+        return topic;
+    }
+
     /** Sends one serialised article asynchronously; {@code where} names the input in a delivery error. */
     public void publish(String id, byte[] article, String where) {
         if (!sentThisRun.add(id)) {

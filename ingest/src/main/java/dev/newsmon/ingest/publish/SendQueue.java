@@ -1,5 +1,7 @@
 package dev.newsmon.ingest.publish;
 
+import dev.newsmon.common.Article;
+import dev.newsmon.common.JsonSerde;
 import dev.newsmon.ingest.IngestException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +10,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Hands serialised articles from the reading thread to one sending thread, in batches, so parsing and
- * cleaning the next articles overlaps with the producer appending and compressing the previous ones.
- * Order is kept. Bounded, so a slow broker holds back reading instead of filling memory.
+ * Hands articles from the reading thread to one sending thread, in batches, so parsing and cleaning the
+ * next articles overlaps with serialising, appending and compressing the previous ones. Order is kept.
+ * Bounded, so a slow broker holds back reading instead of filling memory.
  */
 public final class SendQueue implements AutoCloseable {
     private static final int BATCH = 128;
     private static final int BATCHES_IN_FLIGHT = 16;
 
-    /** One article ready to send. */
-    record Item(String id, byte[] value, String where, CountDownLatch flushed) {
+    private static final JsonSerde<Article> JSON = JsonSerde.of(Article.class);
+
+    /** One article ready to send, or a flush marker. */
+    record Item(Article article, String where, CountDownLatch flushed) {
     }
 
     private final ArticlePublisher publisher;
@@ -27,7 +31,10 @@ public final class SendQueue implements AutoCloseable {
     private volatile RuntimeException failure;
     private boolean closed;
 
-    public SendQueue(ArticlePublisher publisher) {
+    private final String topic;
+
+    public SendQueue(ArticlePublisher publisher, String topic) {
+        this.topic = topic;
         this.publisher = publisher;
         this.sender = new Thread(this::sendLoop, "newsmon-ingest-send");
         sender.setDaemon(true);
@@ -35,9 +42,9 @@ public final class SendQueue implements AutoCloseable {
     }
 
     /** Queues one article; throws if sending has failed for good. */
-    public void submit(String id, byte[] value, String where) {
+    public void submit(Article article, String where) {
         checkFailure();
-        batch.add(new Item(id, value, where, null));
+        batch.add(new Item(article, where, null));
         if (batch.size() >= BATCH) {
             put(batch);
             batch = new ArrayList<>(BATCH);
@@ -47,7 +54,7 @@ public final class SendQueue implements AutoCloseable {
     /** Returns once every queued article has been handed to the producer and acknowledged or failed. */
     public void flush() {
         CountDownLatch done = new CountDownLatch(1);
-        batch.add(new Item(null, null, null, done));
+        batch.add(new Item(null, null, done));
         put(batch);
         batch = new ArrayList<>(BATCH);
         try {
@@ -72,7 +79,8 @@ public final class SendQueue implements AutoCloseable {
                         item.flushed().countDown();
                     } else if (failure == null) {
                         try {
-                            publisher.publish(item.id(), item.value(), item.where());
+                            Article a = item.article();
+                            publisher.publish(a.id(), JSON.serialize(topic, a), item.where());
                         } catch (RuntimeException e) {
                             failure = e;
                         }

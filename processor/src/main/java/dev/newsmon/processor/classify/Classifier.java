@@ -297,6 +297,9 @@ public final class Classifier {
         final int[] bestLen = s.bestLen;
         final int[] touched = s.touched;
         for (int i = 0; i < n; i++) {
+            if (!index.mayStart(tk.hash[i])) {
+                continue;
+            }
             int touchedCount = 0;
             long key = 0;
             int sent = tk.sentence[i];
@@ -453,6 +456,7 @@ public final class Classifier {
             String modifier = null;
             boolean negated = false;
             double factor = 1;
+            int from = start; // the highlight reaches back over the modifiers that changed the cue
             for (int m = lastModifier; m >= 0; m--) {
                 int mp = s.hitPayload[m];
                 int mk = pKind[mp];
@@ -472,10 +476,13 @@ public final class Classifier {
                 }
                 if (mk == NEGATOR && gap <= NEGATION_GAP && !negated) {
                     negated = true;
+                    from = s.hitStart[m];
                 } else if (mk == HEDGE && gap <= HEDGE_GAP && factor == 1) {
                     factor = pWeight[mp];
+                    from = Math.min(from, s.hitStart[m]);
                 } else if (mk == INTENSIFIER && gap <= INTENSIFIER_GAP && factor == 1) {
                     factor = pWeight[mp];
+                    from = Math.min(from, s.hitStart[m]);
                 }
             }
             if (factor < 1) {
@@ -491,7 +498,7 @@ public final class Classifier {
             }
             w = Math.min(1, w);
             if (highlights != null) {
-                highlights.add(new Explained.Span(Tokens.publicSentence(sent), tk.start[start],
+                highlights.add(new Explained.Span(Tokens.publicSentence(sent), tk.start[Math.min(from, start)],
                         tk.end[s.hitEnd[h] - 1], tense ? "tension" : "cooperation"));
             }
             double[] acc = tense ? tension : cooperation;

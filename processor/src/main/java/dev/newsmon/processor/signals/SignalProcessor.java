@@ -1,6 +1,7 @@
 package dev.newsmon.processor.signals;
 
 import dev.newsmon.common.Alert;
+import dev.newsmon.common.ThemeSignal;
 import dev.newsmon.processor.ProcessorMetrics;
 import dev.newsmon.processor.alerts.AlertRules;
 import dev.newsmon.processor.alerts.AlertState;
@@ -30,6 +31,10 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     public static final String HOURS_STORE = "signal-buckets";
     public static final String DETAILS_STORE = "signal-details";
     public static final String ALERT_STATE_STORE = "alert-state";
+    /** Latest signal per subject and window end (one point per hop), for the HTTP API. */
+    public static final String SIGNAL_HISTORY_STORE = "signal-history";
+    /** Alerts raised, by theme and event time, for the HTTP API. */
+    public static final String ALERT_HISTORY_STORE = "alert-history";
 
     private final SignalSettings settings;
     private final int shiftStories;
@@ -38,6 +43,8 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     private ProcessorContext<String, SignalOutput> context;
     private KeyValueStore<String, HourStats> hours;
     private KeyValueStore<String, HourDetail> details;
+    private KeyValueStore<String, ThemeSignal> signalHistory;
+    private KeyValueStore<String, Alert> alertHistory;
     private AlertStates alertStates;
     private Sensor late;
 
@@ -53,6 +60,8 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
         this.context = context;
         this.hours = context.getStateStore(HOURS_STORE);
         this.details = context.getStateStore(DETAILS_STORE);
+        this.signalHistory = context.getStateStore(SIGNAL_HISTORY_STORE);
+        this.alertHistory = context.getStateStore(ALERT_HISTORY_STORE);
         KeyValueStore<String, AlertState> states = context.getStateStore(ALERT_STATE_STORE);
         this.alertStates = new AlertStates() {
             @Override
@@ -96,6 +105,7 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
         NavigableMap<Long, HourStats> range = read(subject, SignalMath.oldestNeeded(settings, now), now);
         Snapshot snap = SignalMath.snapshot(subject, settings, now, bucket, range, before.stories(),
                 shiftStories, shiftLookbackBuckets);
+        signalHistory.put(historyKey(subject, snap.signal().windowEnd().toEpochMilli(), ""), snap.signal());
         context.forward(record.withValue(SignalOutput.of(snap.signal())));
         if (e.theme() == null) {
             return; // dyads have a signal but no alert topic of their own
@@ -111,6 +121,7 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
             return all;
         };
         for (Alert a : engine.evaluate(e, snap, alertStates, windowDetail)) {
+            alertHistory.put(historyKey(a.theme(), a.raisedAt().toEpochMilli(), a.id()), a);
             context.forward(record.withKey(a.theme()).withValue(SignalOutput.of(a)));
         }
     }
@@ -129,6 +140,9 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     private void expire(long streamTime) {
         long oldest = SignalMath.oldestNeeded(settings, Math.floorDiv(streamTime, settings.hopMs()))
                 - settings.grace().toMillis() / settings.hopMs() - 1;
+        long oldestMs = oldest * settings.hopMs();
+        expireHistory(signalHistory, oldestMs);
+        expireHistory(alertHistory, oldestMs);
         try (KeyValueIterator<String, HourStats> it = hours.all()) {
             while (it.hasNext()) {
                 String k = it.next().key;
@@ -138,6 +152,27 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
                 }
             }
         }
+    }
+
+    private static <V> void expireHistory(KeyValueStore<String, V> store, long oldestMs) {
+        try (KeyValueIterator<String, V> it = store.all()) {
+            while (it.hasNext()) {
+                String k = it.next().key;
+                if (historyTime(k) < oldestMs) {
+                    store.delete(k);
+                }
+            }
+        }
+    }
+
+    /** "subject|millis|suffix", millis zero-padded so a range scan over one subject is a time range. */
+    public static String historyKey(String subject, long millis, String suffix) {
+        return subject + "|" + String.format(Locale.ROOT, "%013d", Math.max(0, millis)) + "|" + suffix;
+    }
+
+    static long historyTime(String key) {
+        int a = key.indexOf('|');
+        return Long.parseLong(key.substring(a + 1, key.indexOf('|', a + 1)));
     }
 
     /** Zero-padded so the store's byte order is time order within a subject and range scans work. */

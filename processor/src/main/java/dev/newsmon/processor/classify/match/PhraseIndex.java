@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class PhraseIndex {
     private static final int PREFIX_ONLY = -1;
+    private static final int STARTS_BITS = 16;
+    private static final int STARTS_SHIFT = 64 - STARTS_BITS;
 
     private final long[] keys;
     private final int[] slots;       // payload range start, or PREFIX_ONLY
@@ -20,8 +22,11 @@ public final class PhraseIndex {
     private final int[] payloads;    // flattened payload ids
     private final int mask;
     private final int maxLength;
+    /** One bit per hash bucket of every phrase's first token: most tokens start no phrase and stop here. */
+    private final long[] starts;
 
-    private PhraseIndex(long[] keys, int[] slots, int[] payloadStart, int[] payloadEnd, int[] payloads, int maxLength) {
+    private PhraseIndex(long[] keys, int[] slots, int[] payloadStart, int[] payloadEnd, int[] payloads, int maxLength,
+                        long[] starts) {
         this.keys = keys;
         this.slots = slots;
         this.payloadStart = payloadStart;
@@ -29,6 +34,13 @@ public final class PhraseIndex {
         this.payloads = payloads;
         this.mask = keys.length - 1;
         this.maxLength = maxLength;
+        this.starts = starts;
+    }
+
+    /** False when no phrase begins with this token (a cheap, L1-resident test before the table probe). */
+    public boolean mayStart(long tokenHash) {
+        int b = (int) (tokenHash >>> STARTS_SHIFT);
+        return (starts[b >>> 6] & (1L << b)) != 0;
     }
 
     public int maxLength() {
@@ -84,12 +96,15 @@ public final class PhraseIndex {
     public static final class Builder {
         private final Map<Long, List<Integer>> phrases = new LinkedHashMap<>();
         private final Map<Long, Boolean> prefixes = new LinkedHashMap<>();
+        private final long[] starts = new long[(1 << STARTS_BITS) / 64];
         private int maxLength;
 
         public void add(long[] tokens, int payload) {
             if (tokens.length == 0) {
                 return;
             }
+            int b = (int) (tokens[0] >>> STARTS_SHIFT);
+            starts[b >>> 6] |= 1L << b;
             long key = 0;
             for (int i = 0; i < tokens.length; i++) {
                 key = extend(key, tokens[i]);
@@ -129,7 +144,7 @@ public final class PhraseIndex {
                 }
             }
             int[] payloads = flat.stream().mapToInt(Integer::intValue).toArray();
-            return new PhraseIndex(keys, slots, pStart, pEnd, payloads, maxLength);
+            return new PhraseIndex(keys, slots, pStart, pEnd, payloads, maxLength, starts.clone());
         }
 
         private static int insert(long[] keys, int mask, long key) {

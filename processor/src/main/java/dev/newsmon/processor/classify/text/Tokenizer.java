@@ -106,7 +106,11 @@ public final class Tokenizer {
         int i = 0;
         while (i <= n) {
             char c = i < n ? t[i] : '\n';
-            if (isWordChar(c)) {
+            if (c == ' ') {
+                i++; // the commonest character by far: decide it first
+                continue;
+            }
+            if (c < 128 ? ASCII[c] != 0 : Character.isLetterOrDigit(c)) {
                 int s = i;
                 int len = 0;
                 boolean upper = true;
