@@ -9,7 +9,6 @@ import dev.newsmon.ingest.meta.PublishedDates;
 import dev.newsmon.ingest.meta.SourceNames;
 import dev.newsmon.ingest.read.Draft;
 import dev.newsmon.ingest.read.Sizes;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -4,11 +4,7 @@ import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
 import dev.newsmon.common.Topics;
 import dev.newsmon.ingest.feed.FeedFetcher;
-import dev.newsmon.ingest.publish.ArticlePublisher;
-import dev.newsmon.ingest.publish.ClusterIds;
-import dev.newsmon.ingest.publish.IngestProducerConfig;
 import dev.newsmon.ingest.publish.ProgressLine;
-import dev.newsmon.ingest.publish.PublishedLedger;
 import dev.newsmon.ingest.publish.RunCounts;
 import dev.newsmon.ingest.read.InputReader;
 import dev.newsmon.ingest.read.Sizes;
@@ -25,9 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -144,7 +137,8 @@ public final class IngestCommand implements Callable<Integer> {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private int ingestAll(long maxBodyBytes, RunCounts counts, CliProblems problems, long started) {
-        try (Pipeline pipeline = Pipeline.open(this, maxBodyBytes, counts, problems)) {
+        try (IngestPipeline pipeline = IngestPipeline.open(kafka, stateDir, format, lang, force, httpTimeout,
+                maxBodyBytes, counts, problems)) {
             IngestRun run = pipeline.run;
             ProgressLine progress = new ProgressLine(err, System.console() != null, counts.read::get,
                     pipeline.reader::bytesRead, totalBytes());
@@ -157,7 +151,7 @@ public final class IngestCommand implements Callable<Integer> {
                 } else if (isUrl(input)) {
                     URI uri = URI.create(input);
                     feeds.add(uri);
-                    fetchFeed(pipeline, uri, problems);
+                    fetchFeed(pipeline, uri);
                 } else {
                     run.path(Path.of(input));
                 }
@@ -165,7 +159,7 @@ public final class IngestCommand implements Callable<Integer> {
             run.flush();
             if (watch != null || (every != null && !feeds.isEmpty())) {
                 out.println(summary(counts, started));
-                keepRunning(pipeline, feeds, counts, problems);
+                keepRunning(pipeline, feeds);
             }
         } catch (IngestException e) {
             problems.error(e.getMessage());
@@ -182,7 +176,7 @@ public final class IngestCommand implements Callable<Integer> {
         long maxBodyBytes = Sizes.parse(maxBody);
         return new Service() {
             private final RunCounts counts = new RunCounts();
-            private Pipeline pipeline;
+            private IngestPipeline pipeline;
             private InboxWatcher watcher;
             private Thread thread;
 
@@ -193,7 +187,8 @@ public final class IngestCommand implements Callable<Integer> {
 
             @Override
             public synchronized void start() {
-                pipeline = Pipeline.open(IngestCommand.this, maxBodyBytes, counts, new CliProblems(err, counts));
+                pipeline = IngestPipeline.open(kafka, stateDir, format, lang, force, httpTimeout, maxBodyBytes, counts,
+                        new CliProblems(err, counts));
                 watcher = inboxWatcher(pipeline);
                 thread = new Thread(watcher, "newsmon-ingest-watch");
                 thread.setDaemon(true);
@@ -219,7 +214,7 @@ public final class IngestCommand implements Callable<Integer> {
         };
     }
 
-    private void keepRunning(Pipeline pipeline, List<URI> feeds, RunCounts counts, CliProblems problems) {
+    private void keepRunning(IngestPipeline pipeline, List<URI> feeds) {
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -245,7 +240,7 @@ public final class IngestCommand implements Callable<Integer> {
                 }
                 synchronized (pipeline) {
                     for (URI uri : feeds) {
-                        fetchFeed(pipeline, uri, problems);
+                        fetchFeed(pipeline, uri);
                     }
                     pipeline.run.flush();
                 }
@@ -265,7 +260,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private InboxWatcher inboxWatcher(Pipeline pipeline) {
+    private InboxWatcher inboxWatcher(IngestPipeline pipeline) {
         Path inbox = watch.toAbsolutePath().normalize();
         String key = Integer.toHexString(inbox.toString().hashCode());
         SentFiles sent = new SentFiles(stateDir.resolve("inbox").resolve(pipeline.clusterId + "-" + key + ".sent"));
@@ -278,14 +273,17 @@ public final class IngestCommand implements Callable<Integer> {
         }, watchPoll);
     }
 
-    private void fetchFeed(Pipeline pipeline, URI uri, Problems problems) {
+    private void fetchFeed(IngestPipeline pipeline, URI uri) {
+        FeedFetcher.Fetched fetched;
         try {
-            FeedFetcher.Fetched fetched = pipeline.feeds.fetch(uri);
-            if (!fetched.notModified()) {
-                pipeline.run.feed(uri.toString(), fetched.body());
-            }
+            fetched = pipeline.feeds.fetch(uri);
         } catch (IngestException e) {
-            problems.error(e.getMessage());
+            // Through the pipeline, so the line appears in input order with the others.
+            pipeline.run.problem(e.getMessage());
+            return;
+        }
+        if (!fetched.notModified()) {
+            pipeline.run.feed(uri.toString(), fetched.body());
         }
     }
 
@@ -314,59 +312,5 @@ public final class IngestCommand implements Callable<Integer> {
     private static String summary(RunCounts counts, long startedNanos) {
         double secs = (System.nanoTime() - startedNanos) / 1e9;
         return "ingest: " + counts.summary() + String.format(Locale.ROOT, " (%.1f s)", secs);
-    }
-
-    /** Everything one run holds open: producer, ledger, readers. */
-    static final class Pipeline implements AutoCloseable {
-        final String clusterId;
-        final InputReader reader;
-        final IngestRun run;
-        final FeedFetcher feeds;
-        private final ArticlePublisher publisher;
-        private final List<AutoCloseable> extras = new ArrayList<>();
-
-        private Pipeline(String clusterId, InputReader reader, IngestRun run, FeedFetcher feeds,
-                         ArticlePublisher publisher) {
-            this.clusterId = clusterId;
-            this.reader = reader;
-            this.run = run;
-            this.feeds = feeds;
-            this.publisher = publisher;
-        }
-
-        static Pipeline open(IngestCommand cmd, long maxBodyBytes, RunCounts counts, Problems problems) {
-            var props = cmd.kafka.clientProperties();
-            String clusterId = ClusterIds.fetch(props, Duration.ofSeconds(15), Topics.ARTICLES);
-            PublishedLedger ledger = PublishedLedger.open(cmd.stateDir, clusterId);
-            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(IngestProducerConfig.of(props),
-                    new StringSerializer(), new ByteArraySerializer());
-            ArticlePublisher publisher = new ArticlePublisher(producer, Topics.ARTICLES, ledger, cmd.force, counts,
-                    problems);
-            InputReader reader = new InputReader(maxBodyBytes, cmd.format);
-            IngestRun run = new IngestRun(reader, new ArticleAssembler(maxBodyBytes, cmd.lang), publisher, counts,
-                    problems);
-            return new Pipeline(clusterId, reader, run, new FeedFetcher(cmd.httpTimeout, maxBodyBytes * 32),
-                    publisher);
-        }
-
-        void closeLater(AutoCloseable c) {
-            extras.add(c);
-        }
-
-        @Override
-        public void close() {
-            try {
-                run.close();
-                publisher.close();
-            } finally {
-                for (AutoCloseable c : extras) {
-                    try {
-                        c.close();
-                    } catch (Exception ignored) {
-                        // State files are flushed per entry; nothing more to save.
-                    }
-                }
-            }
-        }
     }
 }

@@ -1,10 +1,11 @@
 package dev.newsmon.ingest;
 
 import dev.newsmon.common.Article;
+import dev.newsmon.common.JsonSerde;
 import dev.newsmon.ingest.publish.ArticlePublisher;
+import dev.newsmon.ingest.publish.HandoffStage;
 import dev.newsmon.ingest.publish.ProgressLine;
 import dev.newsmon.ingest.publish.RunCounts;
-import dev.newsmon.ingest.publish.SendQueue;
 import dev.newsmon.ingest.read.Draft;
 import dev.newsmon.ingest.read.InputReader;
 import java.io.InputStream;
@@ -13,25 +14,52 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Ingest inputs: read and assemble articles on the calling thread, serialise and publish them from a
- * second thread (see {@link SendQueue}), counting what happened. Call from one thread at a time.
+ * Ingest inputs as a three-stage pipeline, each stage on its own thread, order kept throughout:
+ * the caller reads and parses; an "assemble" thread cleans, dates and identifies each article; a "send"
+ * thread serialises and publishes. Problems found while reading travel down the pipeline with the drafts,
+ * so error lines come out in input order. Call from one thread at a time.
  */
 public final class IngestRun implements Consumer<Draft>, AutoCloseable {
+    private static final JsonSerde<Article> JSON = JsonSerde.of(Article.class);
+
+    /** A reading problem, reported from the assemble thread in its place in the input. */
+    private record Problem(boolean error, String message) {
+    }
+
+    /** An article ready to send, with the input it came from. */
+    private record Assembled(Article article, String where) {
+    }
 
     private final InputReader reader;
     private final ArticleAssembler assembler;
-    private final SendQueue sends;
     private final RunCounts counts;
     private final Problems problems;
+    private final HandoffStage<Assembled> send;
+    private final HandoffStage<Object> assemble;
+    private final Problems queuedProblems;
     private ProgressLine progress = ProgressLine.off();
 
     public IngestRun(InputReader reader, ArticleAssembler assembler, ArticlePublisher publisher, RunCounts counts,
                      Problems problems) {
         this.reader = reader;
         this.assembler = assembler;
-        this.sends = new SendQueue(publisher, publisher.topic());
         this.counts = counts;
         this.problems = problems;
+        this.send = new HandoffStage<>("newsmon-ingest-send",
+                a -> publisher.publish(a.article().id(), JSON.serialize(publisher.topic(), a.article()), a.where()),
+                publisher::flush);
+        this.assemble = new HandoffStage<>("newsmon-ingest-assemble", this::assemble, send::flush);
+        this.queuedProblems = new Problems() {
+            @Override
+            public void error(String message) {
+                assemble.submit(new Problem(true, message));
+            }
+
+            @Override
+            public void warn(String message) {
+                assemble.submit(new Problem(false, message));
+            }
+        };
     }
 
     public void progress(ProgressLine progress) {
@@ -39,36 +67,60 @@ public final class IngestRun implements Consumer<Draft>, AutoCloseable {
     }
 
     public void path(Path path) {
-        reader.readPath(path, this, problems);
+        reader.readPath(path, this, queuedProblems);
     }
 
     public void stream(String name, InputStream in) {
-        reader.readStream(name, in, this, problems);
+        reader.readStream(name, in, this, queuedProblems);
     }
 
     public void feed(String name, byte[] xml) {
-        reader.readFeed(name, xml, this, problems);
+        reader.readFeed(name, xml, this, queuedProblems);
+    }
+
+    /** Reports a problem in its place among the inputs (e.g. a feed URL that could not be fetched). */
+    public void problem(String message) {
+        queuedProblems.error(message);
     }
 
     @Override
     public void accept(Draft draft) {
         counts.read.incrementAndGet();
+        assemble.submit(draft);
+        progress.tick();
+    }
+
+    /** On the assemble thread. */
+    private void assemble(Object item) {
+        if (item instanceof Problem) {
+            Problem p = (Problem) item;
+            if (p.error()) {
+                problems.error(p.message());
+            } else {
+                problems.warn(p.message());
+            }
+            return;
+        }
+        Draft draft = (Draft) item;
         Article article = assembler.assemble(draft, Instant.now(), problems);
         if (article != null) {
-            sends.submit(article, draft.where());
+            send.submit(new Assembled(article, draft.where()));
         }
-        progress.tick();
     }
 
     /** Returns when everything read so far is acknowledged (or reported as failed). */
     public void flush() {
-        sends.flush();
+        assemble.flush();
         progress.clear();
     }
 
-    /** Stops the sending thread; the publisher is closed by whoever opened it. */
+    /** Stops both threads after what is queued; the publisher is closed by whoever opened it. */
     @Override
     public void close() {
-        sends.close();
+        try {
+            assemble.close();
+        } finally {
+            send.close();
+        }
     }
 }

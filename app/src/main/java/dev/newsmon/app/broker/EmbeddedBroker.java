@@ -7,9 +7,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -82,6 +86,46 @@ public final class EmbeddedBroker implements AutoCloseable {
         EmbeddedBroker broker = new EmbeddedBroker(settings);
         broker.prepareStorage();
         return broker;
+    }
+
+    /**
+     * Starts {@code nodes} combined nodes on loopback as one cluster, each with its data under
+     * {@code dataDir}/kafka-&lt;id&gt;; internal topics get min(3, nodes) replicas. Ports are picked free.
+     */
+    public static List<EmbeddedBroker> startCluster(int nodes, Path dataDir, boolean fresh) {
+        List<int[]> ports = new ArrayList<>();
+        StringBuilder voters = new StringBuilder();
+        for (int id = 1; id <= nodes; id++) {
+            int[] pair = {freePort(), freePort()};
+            ports.add(pair);
+            voters.append(id > 1 ? "," : "").append(id).append("@localhost:").append(pair[1]);
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        List<EmbeddedBroker> cluster = new ArrayList<>();
+        for (int id = 1; id <= nodes; id++) {
+            cluster.add(create(new Settings(id, ports.get(id - 1)[0], ports.get(id - 1)[1], dataDir, fresh,
+                    voters.toString(), clusterId, Math.min(3, nodes), Map.of())));
+        }
+        // A quorum needs a majority up before any node finishes starting, so they start side by side.
+        List<CompletableFuture<Void>> started = cluster.stream()
+                .map(node -> CompletableFuture.runAsync(node::startup, runnable -> {
+                    Thread t = new Thread(runnable, "newsmon-kafka-start-" + node.nodeId());
+                    t.setDaemon(true);
+                    t.start();
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            cluster.forEach(EmbeddedBroker::close);
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** "localhost:p1,localhost:p2,..." for clients of a cluster. */
+    public static String bootstrapServers(List<EmbeddedBroker> cluster) {
+        return String.join(",", cluster.stream().map(EmbeddedBroker::bootstrapServers).toList());
     }
 
     /** Blocks until this node has joined the quorum and is unfenced, i.e. accepts clients. */

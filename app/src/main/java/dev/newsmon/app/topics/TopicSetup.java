@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -42,6 +43,13 @@ public final class TopicSetup {
             throws InterruptedException, ExecutionException, TimeoutException {
         try (Admin admin = Admin.create(adminConfig)) {
             return ensure(admin, wanted);
+        } catch (ExecutionException e) {
+            // Kafka's own wording ("Timed out waiting for a node assignment") does not say which cluster.
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException("cannot reach Kafka at "
+                        + adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + e.getCause().getMessage(), e);
+            }
+            throw e;
         }
     }
 

@@ -56,6 +56,32 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void evalScoresALabelledDirectory() throws IOException {
+        Path articles = Files.createDirectory(dir.resolve("articles"));
+        Files.writeString(articles.resolve("chips.txt"), """
+                Samsung expands memory chip output in Xi'an
+                Published: 2026-10-01T08:00:00Z
+
+                Samsung Electronics said its memory chip plant will raise output. The chipmaker cited AI demand.
+                """);
+        Files.writeString(articles.resolve("weather.txt"), """
+                Rain expected in Seoul
+                Published: 2026-10-02T08:00:00Z
+
+                Heavy rain is expected in Seoul over the weekend, forecasters said.
+                """);
+        Path labels = dir.resolve("labels.tsv");
+        Files.writeString(labels, "file\tthemes\ttension\tcooperation\nchips.txt\tchips\t0\t1\n"
+                + "weather.txt\ttaiwan\t0\t0\n");
+        String out = run(new EvalCommand(), articles.toString(), labels.toString());
+        assertTrue(out.contains("chips                    1.000     1.000     1.000"), out);
+        // the weather story is mislabelled taiwan on purpose: recall 0 for taiwan, and it is listed
+        assertTrue(out.contains("taiwan                   1.000     0.000     0.000"), out);
+        assertTrue(out.contains("weather.txt  labelled [taiwan]  got []"), out);
+        assertTrue(out.contains("macro-F1 0.750"), out);
+    }
+
+    @Test
     void explainShowsEvidenceWithoutAnsiWhenNotATerminal() throws IOException {
         Files.writeString(dir.resolve("a.txt"), """
                 Envoy warns Seoul

@@ -114,6 +114,7 @@ public final class IngestBench {
             return new Result(count, bytes, bestRaw, bestIngest);
         } finally {
             deleteTree(work);
+            deleteTopics(clientProps);
         }
     }
 
@@ -184,6 +185,15 @@ public final class IngestBench {
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new IllegalStateException("cannot create bench topics within 30 s", e);
             }
+        }
+    }
+
+    /** Several GB were written; leave the cluster as it was. Best effort: the figures are already taken. */
+    private static void deleteTopics(Map<String, Object> clientProps) {
+        try (Admin admin = Admin.create(new HashMap<>(clientProps))) {
+            admin.deleteTopics(List.of(RAW_TOPIC, INGEST_TOPIC)).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("warning: could not delete bench topics: " + e.getMessage());
         }
     }
 

@@ -56,9 +56,6 @@ public final class ArticleIds {
 
     /** Feeds lower-cased letters and digits, one space for each run of anything else, via a reused buffer. */
     private void digestNormalised(String s) {
-        int n = 0;
-        boolean gap = false;
-        boolean started = false;
         int len = s.length();
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
@@ -67,46 +64,51 @@ public final class ArticleIds {
         s.getChars(0, len, chars, 0);
         char[] cs = chars;
         byte[] buf = scratch;
+        int n = 0;
+        boolean prevSep = true;
         for (int i = 0; i < len; i++) {
+            if (n > buf.length - 8) {
+                n = flushKeepingTrailingSpace(n);
+            }
             char ch = cs[i];
             if (ch < 128) {
+                // Branch-light: write a byte every time, advance unless it extends a run of separators.
                 byte b = ASCII[ch];
-                if (b == 0) {
-                    gap = started;
-                    continue;
-                }
-                started = true;
-                if (n + 2 > buf.length) {
-                    sha256.update(buf, 0, n);
-                    n = 0;
-                }
-                if (gap) {
-                    buf[n++] = ' ';
-                    gap = false;
-                }
-                buf[n++] = b;
+                boolean sep = b == 0;
+                buf[n] = sep ? (byte) ' ' : b;
+                n += sep && prevSep ? 0 : 1;
+                prevSep = sep;
                 continue;
             }
-            int cp = s.codePointAt(i);
+            int cp = Character.codePointAt(cs, i, len);
             if (Character.isSupplementaryCodePoint(cp)) {
                 i++;
             }
             if (!Character.isLetterOrDigit(cp)) {
-                gap = started;
+                if (!prevSep) {
+                    buf[n++] = ' ';
+                }
+                prevSep = true;
                 continue;
             }
-            started = true;
-            if (n + 5 > scratch.length) {
-                sha256.update(scratch, 0, n);
-                n = 0;
-            }
-            if (gap) {
-                scratch[n++] = ' ';
-                gap = false;
-            }
             n = putUtf8(Character.toLowerCase(cp), n);
+            prevSep = false;
         }
-        sha256.update(scratch, 0, n);
+        if (n > 0 && buf[n - 1] == ' ') {
+            n--;
+        }
+        sha256.update(buf, 0, n);
+    }
+
+    /** Digests the buffer but a trailing space, which stays (at 0) in case the text ends right after it. */
+    private int flushKeepingTrailingSpace(int n) {
+        boolean trailing = n > 0 && scratch[n - 1] == ' ';
+        sha256.update(scratch, 0, trailing ? n - 1 : n);
+        if (trailing) {
+            scratch[0] = ' ';
+            return 1;
+        }
+        return 0;
     }
 
     private int putUtf8(int cp, int n) {

@@ -37,6 +37,7 @@ public final class Classifier {
     static final int NEGATOR = 9;
     static final int HEDGE = 10;
     static final int INTENSIFIER = 11;
+    static final int NEUTRAL = 12;
 
     /** Tokens between a negator's end and the cue: "no need to worry" (0), "not in favour of a zero-sum" (1). */
     private static final int NEGATION_GAP = 2;
@@ -154,6 +155,10 @@ public final class Classifier {
         }
         for (Map.Entry<String, Double> e : cues.intensifiers().entrySet()) {
             add(b, tok, p, e.getKey(), modifierCategory, INTENSIFIER, e.getValue(), -1);
+        }
+        for (String s : cues.neutral()) {
+            add(b, tok, p, s, cueCategory, NEUTRAL, 0, -1);
+            add(b, tok, p, s, modifierCategory, NEUTRAL, 0, -1);
         }
         index = b.build();
         pCategory = p.category.stream().mapToInt(Integer::intValue).toArray();

@@ -47,6 +47,15 @@ class ToneTest {
     }
 
     @Test
+    void neutralPhrasesSwallowLookalikeCuesAndNegators() {
+        ClassifiedArticle a = classify("The restaurant was founded by refugees from the Korean War.");
+        assertEquals(0.0, a.tension(), a.cues().toString());
+        Cue c = cue(classify("The deal will not only deepen trust but also cooperation."), "deepen");
+        assertEquals(Polarity.cooperation, c.polarity());
+        assertEquals(null, c.modifier());
+    }
+
+    @Test
     void reportedThreatWithIntensifierCountsAsStrongTension() {
         ClassifiedArticle a = classify("The ambassador warned that Seoul would definitely regret it if it sided against Beijing.");
         Cue regret = cue(a, "definitely regret");

@@ -24,6 +24,7 @@ public final class PhraseIndex {
     private final int maxLength;
     /** One bit per hash bucket of every phrase's first token: most tokens start no phrase and stop here. */
     private final long[] starts;
+    private final int size;
 
     private PhraseIndex(long[] keys, int[] slots, int[] payloadStart, int[] payloadEnd, int[] payloads, int maxLength,
                         long[] starts) {
@@ -35,12 +36,18 @@ public final class PhraseIndex {
         this.mask = keys.length - 1;
         this.maxLength = maxLength;
         this.starts = starts;
+        this.size = (int) java.util.Arrays.stream(keys).filter(k -> k != 0).count();
     }
 
     /** False when no phrase begins with this token (a cheap, L1-resident test before the table probe). */
     public boolean mayStart(long tokenHash) {
         int b = (int) (tokenHash >>> STARTS_SHIFT);
         return (starts[b >>> 6] & (1L << b)) != 0;
+    }
+
+    /** Phrases and phrase prefixes in the table. */
+    public int size() {
+        return size;
     }
 
     public int maxLength() {
@@ -121,7 +128,8 @@ public final class PhraseIndex {
 
         public PhraseIndex build() {
             int total = phrases.size() + prefixes.size();
-            int cap = Integer.highestOneBit(Math.max(16, total * 3)) << 1;
+            // Load factor between 1/4 and 1/2: short probes, and a table small enough to stay in cache.
+            int cap = Integer.highestOneBit(Math.max(16, total * 2)) << 1;
             long[] keys = new long[cap];
             int[] slots = new int[cap];
             int[] pStart = new int[phrases.size()];

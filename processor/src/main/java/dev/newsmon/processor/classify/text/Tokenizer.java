@@ -93,6 +93,7 @@ public final class Tokenizer {
         }
         final char[] t = chars;
         text.getChars(0, n, t, 0); // one bulk copy, then plain array reads
+        out.reserve(n / 2 + 1); // a token takes a character and a separator at least
         int sent = firstSentence;
         boolean sentOpen = false;
         int clause = 0;
@@ -110,7 +111,7 @@ public final class Tokenizer {
                 i++; // the commonest character by far: decide it first
                 continue;
             }
-            if (c < 128 ? ASCII[c] != 0 : Character.isLetterOrDigit(c)) {
+            if (c < 128 ? ASCII[c] != 0 : isWideWordChar(c)) {
                 int s = i;
                 int len = 0;
                 boolean upper = true;
@@ -137,7 +138,7 @@ public final class Tokenizer {
                         } else {
                             break;
                         }
-                    } else if (Character.isLetterOrDigit(c)) {
+                    } else if (isWideWordChar(c)) {
                         special = true;
                         if (Character.isLowerCase(c)) {
                             upper = false;
@@ -357,6 +358,11 @@ public final class Tokenizer {
 
     private static long hashOf(String s) {
         return hash(s.toCharArray(), s.length());
+    }
+
+    /** Curly quotes, dashes and ellipses are common in real copy; they skip the Unicode tables. */
+    private static boolean isWideWordChar(char c) {
+        return (c < 0x2000 || c > 0x206F) && c != 0xA0 && Character.isLetterOrDigit(c);
     }
 
     private static boolean isWordChar(char c) {

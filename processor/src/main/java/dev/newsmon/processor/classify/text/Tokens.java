@@ -25,15 +25,20 @@ public final class Tokens {
         sentences = 0;
     }
 
-    void add(long h, int s, int e, int sent, int cl) {
-        if (size == hash.length) {
-            int n = size * 2;
+    /** Makes room for {@code more} tokens, so the tokenizer's inner loop needs no capacity checks. */
+    void reserve(int more) {
+        int need = size + more;
+        if (need > hash.length) {
+            int n = Math.max(need, hash.length * 2);
             hash = Arrays.copyOf(hash, n);
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             sentence = Arrays.copyOf(sentence, n);
             clause = Arrays.copyOf(clause, n);
         }
+    }
+
+    void add(long h, int s, int e, int sent, int cl) {
         hash[size] = h;
         start[size] = s;
         end[size] = e;

@@ -12,15 +12,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * Asks the cluster for its id, which names the ledger: a freshly formatted broker is a new cluster, so
- * what an earlier run published to another cluster is not skipped. Doubles as an early reachability check.
+ * Checks before the first send that the cluster is reachable and has the topic (otherwise every send would
+ * block for max.block.ms), and returns the cluster's id, which names the ledger: a freshly formatted broker
+ * is a new cluster, so what an earlier run published to another cluster is not skipped.
  */
-public final class ClusterIds {
-    private ClusterIds() {
+public final class ClusterCheck {
+    private ClusterCheck() {
     }
 
     /** The cluster's id, after checking that {@code topic} exists (a missing topic would block every send). */
-    public static String fetch(Map<String, Object> clientProps, Duration timeout, String topic) {
+    public static String clusterIdHaving(Map<String, Object> clientProps, Duration timeout, String topic) {
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsmon-ingest-admin");
         p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
