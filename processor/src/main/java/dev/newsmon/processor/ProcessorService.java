@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -121,7 +122,9 @@ public final class ProcessorService implements Service {
         }
         KafkaStreams s = streams;
         if (s != null) {
-            s.close(CLOSE_TIMEOUT);
+            // Leaving the group lets a restarted or surviving instance take over now, not after the session timeout.
+            s.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             stopped.countDown();
         }
     }

@@ -106,21 +106,34 @@ public final class EmbeddedBroker implements AutoCloseable {
             cluster.add(create(new Settings(id, ports.get(id - 1)[0], ports.get(id - 1)[1], dataDir, fresh,
                     voters.toString(), clusterId, Math.min(3, nodes), Map.of())));
         }
-        // A quorum needs a majority up before any node finishes starting, so they start side by side.
-        List<CompletableFuture<Void>> started = cluster.stream()
-                .map(node -> CompletableFuture.runAsync(node::startup, runnable -> {
-                    Thread t = new Thread(runnable, "newsmon-kafka-start-" + node.nodeId());
+        try {
+            // A quorum needs a majority up before any node finishes starting, so they start side by side.
+            onThreads(cluster, EmbeddedBroker::startup, "newsmon-kafka-start-");
+        } catch (CompletionException e) {
+            closeCluster(cluster);
+            throw e;
+        }
+        return cluster;
+    }
+
+    /**
+     * Stops every node at once. One by one, the last nodes lose their quorum and their controlled
+     * shutdown waits minutes for a controller that is gone.
+     */
+    public static void closeCluster(List<EmbeddedBroker> cluster) {
+        onThreads(cluster, EmbeddedBroker::close, "newsmon-kafka-stop-");
+    }
+
+    private static void onThreads(List<EmbeddedBroker> nodes, java.util.function.Consumer<EmbeddedBroker> action,
+                                  String threadName) {
+        List<CompletableFuture<Void>> done = nodes.stream()
+                .map(node -> CompletableFuture.runAsync(() -> action.accept(node), runnable -> {
+                    Thread t = new Thread(runnable, threadName + node.nodeId());
                     t.setDaemon(true);
                     t.start();
                 }))
                 .toList();
-        try {
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            cluster.forEach(EmbeddedBroker::close);
-            throw e;
-        }
-        return cluster;
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
     }
 
     /** "localhost:p1,localhost:p2,..." for clients of a cluster. */

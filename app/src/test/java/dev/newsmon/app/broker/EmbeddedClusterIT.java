@@ -51,7 +51,7 @@ class EmbeddedClusterIT {
             }
             assertEquals(List.of("before", "during", "after"), readCommitted(bootstrap));
         } finally {
-            cluster.forEach(EmbeddedBroker::close);
+            EmbeddedBroker.closeCluster(cluster);
         }
     }
 

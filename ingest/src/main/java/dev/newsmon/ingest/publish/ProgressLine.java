@@ -15,7 +15,7 @@ public final class ProgressLine {
     private final LongSupplier bytesDone;
     private final long bytesTotal;
     private final long start = System.nanoTime();
-    private long lastPrint;
+    private long lastPrint = start - EVERY_NANOS;
     private boolean shown;
 
     /** {@code bytesTotal} <= 0 means the size is unknown (stdin, feeds): no ETA then. */
