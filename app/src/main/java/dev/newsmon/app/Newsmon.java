@@ -1,6 +1,8 @@
 package dev.newsmon.app;
 
 import dev.newsmon.app.broker.BrokerCommand;
+import dev.newsmon.app.classify.ClassifyCommand;
+import dev.newsmon.app.classify.EvalCommand;
 import dev.newsmon.app.topics.TopicsCommand;
 import dev.newsmon.app.up.UpCommand;
 import dev.newsmon.ingest.IngestCommand;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "newsmon", mixinStandardHelpOptions = true, versionProvider = Newsmon.Version.class,
         description = "Watches news on China-South Korea relations and raises per-theme alerts, on Kafka Streams.",
         subcommands = {UpCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
-            ProcessCommand.class, SinkCommand.class, dev.newsmon.app.classify.ClassifyCommand.class, dev.newsmon.app.classify.EvalCommand.class})
+            ProcessCommand.class, SinkCommand.class, ClassifyCommand.class, EvalCommand.class})
 public final class Newsmon implements Runnable {
 
     @Spec

@@ -1,7 +1,7 @@
 package dev.newsmon.ingest;
 
 import dev.newsmon.common.Article;
-import dev.newsmon.common.JsonSerde;
+import dev.newsmon.ingest.publish.ArticleJson;
 import dev.newsmon.ingest.publish.ArticlePublisher;
 import dev.newsmon.ingest.publish.HandoffStage;
 import dev.newsmon.ingest.publish.ProgressLine;
@@ -15,25 +15,24 @@ import java.util.function.Consumer;
 
 /**
  * Ingest inputs as a three-stage pipeline, each stage on its own thread, order kept throughout:
- * the caller reads and parses; an "assemble" thread cleans, dates and identifies each article; a "send"
- * thread serialises and publishes. Problems found while reading travel down the pipeline with the drafts,
+ * the caller reads and parses; an "assemble" thread cleans, dates, identifies and serialises each article;
+ * a "send" thread only publishes, because the producer compresses and batches on the thread that calls send(). Problems found while reading travel down the pipeline with the drafts,
  * so error lines come out in input order. Call from one thread at a time.
  */
 public final class IngestRun implements Consumer<Draft>, AutoCloseable {
-    private static final JsonSerde<Article> JSON = JsonSerde.of(Article.class);
-
     /** A reading problem, reported from the assemble thread in its place in the input. */
     private record Problem(boolean error, String message) {
     }
 
-    /** An article ready to send, with the input it came from. */
-    private record Assembled(Article article, String where) {
+    /** An article serialised and ready to send, with the input it came from. */
+    private record Assembled(String id, byte[] json, String where) {
     }
 
     private final InputReader reader;
     private final ArticleAssembler assembler;
     private final RunCounts counts;
     private final Problems problems;
+    private final ArticleJson json = new ArticleJson();
     private final HandoffStage<Assembled> send;
     private final HandoffStage<Object> assemble;
     private final Problems queuedProblems;
@@ -46,7 +45,7 @@ public final class IngestRun implements Consumer<Draft>, AutoCloseable {
         this.counts = counts;
         this.problems = problems;
         this.send = new HandoffStage<>("newsmon-ingest-send",
-                a -> publisher.publish(a.article().id(), JSON.serialize(publisher.topic(), a.article()), a.where()),
+                a -> publisher.publish(a.id(), a.json(), a.where()),
                 publisher::flush);
         this.assemble = new HandoffStage<>("newsmon-ingest-assemble", this::assemble, send::flush);
         this.queuedProblems = new Problems() {
@@ -104,7 +103,7 @@ public final class IngestRun implements Consumer<Draft>, AutoCloseable {
         Draft draft = (Draft) item;
         Article article = assembler.assemble(draft, Instant.now(), problems);
         if (article != null) {
-            send.submit(new Assembled(article, draft.where()));
+            send.submit(new Assembled(article.id(), json.write(article), draft.where()));
         }
     }
 

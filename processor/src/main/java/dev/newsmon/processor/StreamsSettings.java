@@ -6,7 +6,6 @@ import dev.newsmon.processor.errors.DeadLetterProductionHandler;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Kafka Streams configuration for the processor, built apart from the topology so tests can build both. */
@@ -31,9 +30,6 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Read-committed consumers see output only after a commit; 100 ms keeps alerts well inside a second.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // An article crosses three repartition topics; a fetch that waits the default 500 ms at each would eat
-        // most of the 2 s alert budget on a quiet stream.
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         // Our stores are read at once by the rules; a record cache would only delay the changelog.
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         // Unreadable bytes, processor exceptions and refused outputs become dead letters, never a dead thread.

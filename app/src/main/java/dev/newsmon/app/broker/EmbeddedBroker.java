@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +148,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
+        requireFree(settings.port(), "client");
+        requireFree(settings.controllerPort(), "controller");
         KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         try {
             s.startup();
@@ -203,6 +206,17 @@ public final class EmbeddedBroker implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port: " + e.getMessage(), e);
+        }
+    }
+
+    /** Kafka reports a taken port as a fatal error with a page of stack trace; this says it in one line. */
+    private static void requireFree(int port, String role) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new IllegalStateException(role + " port " + port + " on localhost is already in use"
+                    + (role.equals("client") ? " (another broker running? pick one with --port)" : ""));
         }
     }
 

@@ -58,7 +58,10 @@ final class ExplainReport {
         return b.toString();
     }
 
-    /** Each sentence with evidence, the evidence in bold on a terminal, or [theme: ...] / {+...} / {-...} elsewhere. */
+    /**
+     * Each sentence with evidence, with its tension (T), cooperation (C) and weight (x) when not 1; the evidence
+     * in bold on a terminal, or [theme: ...] / {+...} / {-...} elsewhere.
+     */
     private String sentences(Article a, Explained e) {
         ClassifiedArticle c = e.result();
         Set<String> shown = c.themes().stream().map(ThemeMatch::theme).collect(Collectors.toSet());
@@ -81,7 +84,10 @@ final class ExplainReport {
                 continue;
             }
             String text = s.sentence() < 0 ? a.title() : a.body();
-            b.append("  ").append(sentence(s.sentence())).append("  ");
+            b.append(String.format(Locale.ROOT, "  %-5s ", sentence(s.sentence())));
+            e.tones().stream().filter(t -> t.sentence() == s.sentence()).findFirst().ifPresent(t ->
+                    b.append(String.format(Locale.ROOT, "[T %.2f C %.2f%s] ", t.tension(), t.cooperation(),
+                            t.weight() == 1 ? "" : String.format(Locale.ROOT, " x%.1f", t.weight()))));
             int pos = s.start();
             List<Span> inside = marks.stream()
                     .filter(m -> m.sentence() == s.sentence() && m.start() >= s.start() && m.end() <= s.end())

@@ -28,16 +28,19 @@ final class Stages {
     private final KafkaOptions kafka;
     private final Path stateDir;
     private final Path themesFile;
+    private final boolean api;
 
     /**
      * @param stateDir   where the processor's stores and ingest's ledger go instead of their defaults, or null;
      *                   the embedded broker passes its data dir so that its state and theirs reset together
      * @param themesFile the themes the topics were made for, or null for the built-in ones
+     * @param api        whether the processor serves its HTTP API (a run that exits when done has no use for it)
      */
-    Stages(KafkaOptions kafka, Path stateDir, Path themesFile) {
+    Stages(KafkaOptions kafka, Path stateDir, Path themesFile, boolean api) {
         this.kafka = kafka;
         this.stateDir = stateDir;
         this.themesFile = themesFile;
+        this.api = api;
     }
 
     Stage processor() {
@@ -47,6 +50,9 @@ final class Stages {
         }
         if (themesFile != null) {
             args.addAll(List.of("--themes", themesFile.toString()));
+        }
+        if (!api) {
+            args.add("--no-api");
         }
         ProcessCommand command = new ProcessCommand();
         CommandLine cli = new CommandLine(command);

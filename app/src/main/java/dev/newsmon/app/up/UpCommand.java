@@ -111,7 +111,7 @@ public final class UpCommand implements Callable<Integer> {
         }, "newsmon-up-shutdown"));
         Target target = connect();
         int ingestExit = ingest(target);
-        Pipeline pipeline = startStages(target);
+        startStages(target);
         if (ingestExit != 0) {
             log.warn("ingest of {} reported problems (exit {}); the pipeline keeps running", samples, ingestExit);
         }
@@ -180,7 +180,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private Stages stages(Target target) {
-        return new Stages(target.kafka(), target.stateDir(), topics.themesFile());
+        return new Stages(target.kafka(), target.stateDir(), topics.themesFile(), !once);
     }
 
     private synchronized void stopAll() {

@@ -66,7 +66,7 @@ class PipelineIT {
         // Built from command lines exactly as `newsmon process` and `newsmon sink` build them.
         ProcessCommand process = new ProcessCommand();
         new CommandLine(process).parseArgs("--bootstrap-servers", bootstrap,
-                "--state-dir", dir.resolve("streams").toString(), "--application-id", "it-pipeline");
+                "--state-dir", dir.resolve("streams").toString(), "--application-id", "it-pipeline", "--no-api");
         SinkCommand sink = new SinkCommand();
         new CommandLine(sink).parseArgs("--bootstrap-servers", bootstrap,
                 "--alerts-dir", dir.resolve("alerts").toString(), "--group-id", "it-pipeline-sink", "--no-console");

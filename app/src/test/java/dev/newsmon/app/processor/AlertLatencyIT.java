@@ -42,6 +42,10 @@ class AlertLatencyIT {
         "China's defence ministry warned on Monday that Taiwan would definitely regret any move toward independence. "
             + "Chinese warships and fighter jets encircled Taiwan in live-fire drills, and Beijing threatened "
             + "sanctions against officials in Taipei."};
+    static final String[] LAUNCH = {"North Korea fires ICBM, warns Seoul",
+        "North Korea fired an intercontinental ballistic missile into the East Sea, and Pyongyang threatened Seoul "
+            + "and Washington with stronger countermeasures. Kim Jong Un warned that South Korea would definitely "
+            + "regret the joint drills and vowed more launches."};
     static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
 
     @TempDir
@@ -54,8 +58,11 @@ class AlertLatencyIT {
         Article second = new Article("lat-2", null, "example", DRILLS[0] + " again",
                 DRILLS[1] + " Officials in Taipei said the drills continued into the night near the median line, "
                         + "and the coast guard tracked several ships.", t.plusSeconds(600), null, "en");
-        assertTrue(new Classifier(Themes.loadDefault()).classify(first).tension() >= AlertRules.loadDefault()
-                .breaking().bar(), "test article must be breaking-level");
+        Classifier classifier = new Classifier(Themes.loadDefault());
+        double bar = AlertRules.loadDefault().breaking().bar();
+        assertTrue(classifier.classify(first).tension() >= bar, "test article must be breaking-level");
+        assertTrue(classifier.classify(new Article("x", null, null, LAUNCH[0], LAUNCH[1], t, null, "en")).tension()
+                >= bar, "launch article must be breaking-level");
 
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"), false)) {
             String bootstrap = broker.bootstrapServers();
@@ -88,6 +95,18 @@ class AlertLatencyIT {
 
                 send(producer, first);
                 assertEquals(List.of(), read(alerts, 1, Duration.ofSeconds(3)), "the same article again: no alert");
+
+                // Warm: the pipeline has processed records, as it has in a running `newsmon up`.
+                alerts.subscribe(List.of(Topics.alerts("taiwan"), Topics.alerts("north_korea")));
+                alerts.poll(Duration.ofMillis(500));
+                Article launch = new Article("lat-3", null, "example", LAUNCH[0], LAUNCH[1], t, null, "en");
+                long warmStart = System.nanoTime();
+                send(producer, launch);
+                List<Alert> warm = read(alerts, 1, Duration.ofSeconds(10));
+                long warmMillis = (System.nanoTime() - warmStart) / 1_000_000;
+                System.out.println("warm breaking alert visible " + warmMillis + " ms after the article was sent");
+                assertEquals(List.of("north_korea"), warm.stream().map(Alert::theme).toList());
+                assertTrue(warmMillis < 2_000, "warm alert took " + warmMillis + " ms");
 
                 processor.close();
                 ProcessorService restarted = processor(bootstrap);

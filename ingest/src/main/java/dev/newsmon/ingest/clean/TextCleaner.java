@@ -155,7 +155,12 @@ public final class TextCleaner {
     }
 
     private static String join(String[] kept, int from, boolean blankSeparated) {
-        StringBuilder sb = new StringBuilder(4096);
+        // Sized up front so a long body is copied once, not regrown.
+        int size = 0;
+        for (int i = from; i < kept.length; i++) {
+            size += kept[i] == null ? 0 : kept[i].length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(size);
         boolean gap = false;
         for (int i = from; i < kept.length; i++) {
             String line = kept[i];

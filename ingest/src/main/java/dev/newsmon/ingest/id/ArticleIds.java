@@ -11,12 +11,16 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class ArticleIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    /** For ASCII: the lower-cased letter or digit, or 0 for a separator. Most news text is ASCII. */
+    /** For ASCII: the lower-cased letter or digit, or a space for a separator. Most news text is ASCII. */
     private static final byte[] ASCII = new byte[128];
+    /** For ASCII: 1 for a separator, 0 for a letter or digit. */
+    private static final byte[] SEPARATOR = new byte[128];
 
     static {
         for (int c = 0; c < 128; c++) {
-            ASCII[c] = Character.isLetterOrDigit(c) ? (byte) Character.toLowerCase(c) : 0;
+            boolean kept = Character.isLetterOrDigit(c);
+            ASCII[c] = kept ? (byte) Character.toLowerCase(c) : (byte) ' ';
+            SEPARATOR[c] = kept ? (byte) 0 : (byte) 1;
         }
     }
 
@@ -65,34 +69,37 @@ public final class ArticleIds {
         char[] cs = chars;
         byte[] buf = scratch;
         int n = 0;
-        boolean prevSep = true;
-        for (int i = 0; i < len; i++) {
-            if (n > buf.length - 8) {
+        int prevSep = 1;
+        int i = 0;
+        while (i < len) {
+            if (n > buf.length - 16) {
                 n = flushKeepingTrailingSpace(n);
             }
-            char ch = cs[i];
-            if (ch < 128) {
-                // Branch-light: write a byte every time, advance unless it extends a run of separators.
-                byte b = ASCII[ch];
-                boolean sep = b == 0;
-                buf[n] = sep ? (byte) ' ' : b;
-                n += sep && prevSep ? 0 : 1;
-                prevSep = sep;
-                continue;
-            }
-            int cp = Character.codePointAt(cs, i, len);
-            if (Character.isSupplementaryCodePoint(cp)) {
-                i++;
-            }
-            if (!Character.isLetterOrDigit(cp)) {
-                if (!prevSep) {
-                    buf[n++] = ' ';
+            // A char adds at most 4 bytes, so this stretch fits in the buffer without a check per char.
+            int stop = Math.min(len, i + (buf.length - 8 - n) / 4);
+            while (i < stop) {
+                char ch = cs[i];
+                if (ch < 128) {
+                    // Arithmetic, not branches: word boundaries come too often for the CPU to predict them.
+                    int sep = SEPARATOR[ch];
+                    buf[n] = ASCII[ch];
+                    n += 1 - (sep & prevSep);
+                    prevSep = sep;
+                    i++;
+                    continue;
                 }
-                prevSep = true;
-                continue;
+                int cp = Character.codePointAt(cs, i, len);
+                i += Character.charCount(cp);
+                if (!Character.isLetterOrDigit(cp)) {
+                    if (prevSep == 0) {
+                        buf[n++] = ' ';
+                    }
+                    prevSep = 1;
+                    continue;
+                }
+                n = putUtf8(Character.toLowerCase(cp), n);
+                prevSep = 0;
             }
-            n = putUtf8(Character.toLowerCase(cp), n);
-            prevSep = false;
         }
         if (n > 0 && buf[n - 1] == ' ') {
             n--;

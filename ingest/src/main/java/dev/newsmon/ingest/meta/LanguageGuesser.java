@@ -32,6 +32,28 @@ public final class LanguageGuesser {
         }
     }
 
+    /** The keys of {@link #LANGS_OF_WORD} packed as in {@link #byStopWords}, sorted, and their language bits. */
+    private static final int[] PACKED_WORDS;
+    private static final int[] PACKED_LANGS;
+
+    static {
+        java.util.TreeMap<Integer, Integer> packed = new java.util.TreeMap<>();
+        LANGS_OF_WORD.forEach((w, langs) -> {
+            int key = 0;
+            for (int i = 0; i < w.length(); i++) {
+                key = key << 5 | w.charAt(i) - 'a' + 1;
+            }
+            packed.put(key, langs);
+        });
+        PACKED_WORDS = packed.keySet().stream().mapToInt(Integer::intValue).toArray();
+        PACKED_LANGS = packed.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int langsOf(int packedWord) {
+        int at = java.util.Arrays.binarySearch(PACKED_WORDS, packedWord);
+        return at < 0 ? 0 : PACKED_LANGS[at];
+    }
+
     private LanguageGuesser() {
     }
 
@@ -80,7 +102,10 @@ public final class LanguageGuesser {
         return byStopWords(text.substring(0, Math.min(n, WORD_SAMPLE)));
     }
 
-    /** Counts stop words without splitting the sample: only words of up to five letters can be one. */
+    /**
+     * Counts stop words without splitting the sample: only words of up to five letters can be one, and an
+     * ASCII word is looked up by its letters packed into an int, so the common case allocates nothing.
+     */
     private static String byStopWords(String sample) {
         int[] counts = new int[STOP_WORDS.size()];
         int n = sample.length();
@@ -90,16 +115,20 @@ public final class LanguageGuesser {
                 i++;
             }
             int start = i;
+            int key = 0;
+            boolean ascii = true;
             while (i < n && Character.isLetter(sample.charAt(i))) {
+                char c = sample.charAt(i);
+                ascii &= c < 0x80;
+                key = key << 5 | (c | 0x20) - 'a' + 1;
                 i++;
             }
             if (i > start && i - start <= 5) {
-                Integer langs = LANGS_OF_WORD.get(sample.substring(start, i).toLowerCase(Locale.ROOT));
-                if (langs != null) {
-                    for (int k = 0; k < counts.length; k++) {
-                        if ((langs & 1 << k) != 0) {
-                            counts[k]++;
-                        }
+                int langs = ascii ? langsOf(key)
+                        : LANGS_OF_WORD.getOrDefault(sample.substring(start, i).toLowerCase(Locale.ROOT), 0);
+                for (int k = 0; k < counts.length; k++) {
+                    if ((langs & 1 << k) != 0) {
+                        counts[k]++;
                     }
                 }
             }

@@ -46,6 +46,7 @@ public final class PublishedDates {
 
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final int HEADER_LINES = 4;
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
     private PublishedDates() {
     }
@@ -111,7 +112,11 @@ public final class PublishedDates {
         if (s == null) {
             return null;
         }
-        String t = WEEKDAY.matcher(s.strip()).replaceFirst("");
+        String t = s.strip();
+        // Only a letter can start a weekday; feeds and exports mostly give ISO dates, which start with a digit.
+        if (!t.isEmpty() && Character.isLetter(t.charAt(0))) {
+            t = WEEKDAY.matcher(t).replaceFirst("");
+        }
         Instant when = null;
         if (ISO.matcher(t).matches()) {
             when = parseIso(t);
@@ -201,7 +206,7 @@ public final class PublishedDates {
 
     /** Rejects years no news article has, e.g. a "date 0001-01-01" placeholder. */
     private static boolean plausible(Instant when) {
-        return when != null && when.isAfter(Instant.parse("1990-01-01T00:00:00Z"))
+        return when != null && when.isAfter(EARLIEST)
                 && when.isBefore(Instant.now().plusSeconds(366L * 24 * 3600));
     }
 }

@@ -57,7 +57,10 @@ public final class RuleEngine {
                     .limit(TOP_ARTICLES - 1).forEach(arts::add);
             out.add(alert(theme, AlertKind.BREAKING, br.severity(), s, m,
                     Explanations.breaking(theme, event.title(), event.tension(), br.bar()), arts,
-                    event.tensionCues().keySet().stream().sorted().limit(TOP_CUES).toList(), at));
+                    event.tensionCues().entrySet().stream()
+                            .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .limit(TOP_CUES).map(Map.Entry::getKey).toList(), at));
         }
 
         threshold(out, states, theme, AlertKind.TENSION_SPIKE, rules.tensionSpike(), s, "tension",

@@ -48,6 +48,7 @@ public final class Classifier {
     private static final int MAX_EVIDENCE = 12;
     private static final int MAX_CUES = 60;
     private static final int MAX_DYADS = 20;
+    private static final int MAX_RETAINED_TOKENS = 1 << 16;
     /** Article tone = 1 - exp(-(sum of sentence tone) / TONE_SCALE): two firm sentences make a clearly tense story. */
     private static final double TONE_SCALE = 1.5;
     /** Articles up to this many (weighted) sentences are scored on their plain cue sum. */
@@ -210,7 +211,13 @@ public final class Classifier {
     public Explained explain(Article a) {
         List<Explained.Span> highlights = new ArrayList<>();
         ClassifiedArticle result = classify(a, highlights);
-        Tokens tk = scratch.get().tokens;
+        Scratch sc = scratch.get();
+        Tokens tk = sc.tokens;
+        List<Explained.SentenceTone> tones = new ArrayList<>();
+        for (int sent = 0; sent < tk.sentences; sent++) {
+            tones.add(new Explained.SentenceTone(Tokens.publicSentence(sent), tk.sentenceWeight[sent],
+                    round(sc.sentTension[sent]), round(sc.sentCooperation[sent])));
+        }
         List<Explained.Span> sentences = new ArrayList<>();
         int i = 0;
         while (i < tk.size) {
@@ -227,7 +234,7 @@ public final class Classifier {
             sentences.add(new Explained.Span(Tokens.publicSentence(sent), from, to, null));
             i++;
         }
-        return new Explained(result, sentences, highlights);
+        return new Explained(result, sentences, highlights, tones);
     }
 
     private ClassifiedArticle classify(Article a, List<Explained.Span> highlights) {
@@ -281,6 +288,9 @@ public final class Classifier {
         tensionSum /= length;
         cooperationSum /= length;
         List<Dyad> dyads = dyads(tk, s);
+        if (tk.hash.length > MAX_RETAINED_TOKENS && highlights == null) {
+            scratch.remove(); // one huge article should not pin megabytes per stream thread for good
+        }
         return new ClassifiedArticle(a.id(), a.url(), a.source(), a.title(), a.lang(), a.published(), a.eventTime(),
                 matches, tone(tensionSum), tone(cooperationSum), cues, actors, dyads, null);
     }

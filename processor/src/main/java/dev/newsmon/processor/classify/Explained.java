@@ -8,10 +8,16 @@ import java.util.List;
  * A classification plus what a reader needs to see why: the sentences (as character spans) and the spans
  * of every theme term and cue that counted. Built only for {@code newsmon classify --explain}, never on the hot path.
  */
-public record Explained(ClassifiedArticle result, List<Span> sentences, List<Span> highlights) {
+public record Explained(ClassifiedArticle result, List<Span> sentences, List<Span> highlights,
+                        List<SentenceTone> tones) {
     public Explained {
         sentences = List.copyOf(sentences);
         highlights = List.copyOf(highlights);
+        tones = List.copyOf(tones);
+    }
+
+    /** The per-sentence scores the article's tension and cooperation are built from. */
+    public record SentenceTone(int sentence, double weight, double tension, double cooperation) {
     }
 
     /**

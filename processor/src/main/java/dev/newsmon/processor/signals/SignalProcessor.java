@@ -7,7 +7,6 @@ import dev.newsmon.processor.alerts.AlertRules;
 import dev.newsmon.processor.alerts.AlertState;
 import dev.newsmon.processor.alerts.AlertStates;
 import dev.newsmon.processor.alerts.RuleEngine;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -182,9 +181,5 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
 
     static long bucketOf(String key) {
         return Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
-    }
-
-    static Instant bucketStart(long bucket, SignalSettings s) {
-        return Instant.ofEpochMilli(bucket * s.hopMs());
     }
 }

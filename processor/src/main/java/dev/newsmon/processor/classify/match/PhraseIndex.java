@@ -41,7 +41,7 @@ public final class PhraseIndex {
 
     /** False when no phrase begins with this token (a cheap, L1-resident test before the table probe). */
     public boolean mayStart(long tokenHash) {
-        int b = (int) (tokenHash >>> STARTS_SHIFT);
+        int b = startBucket(tokenHash);
         return (starts[b >>> 6] & (1L << b)) != 0;
     }
 
@@ -92,6 +92,11 @@ public final class PhraseIndex {
         return payloads[i];
     }
 
+    /** FNV's high bits barely change between short words, so spread them before taking a bucket. */
+    private static int startBucket(long tokenHash) {
+        return (int) ((tokenHash * 0x9E3779B97F4A7C15L) >>> STARTS_SHIFT);
+    }
+
     private static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
@@ -110,7 +115,7 @@ public final class PhraseIndex {
             if (tokens.length == 0) {
                 return;
             }
-            int b = (int) (tokens[0] >>> STARTS_SHIFT);
+            int b = startBucket(tokens[0]);
             starts[b >>> 6] |= 1L << b;
             long key = 0;
             for (int i = 0; i < tokens.length; i++) {
