@@ -1,5 +1,6 @@
 package dev.newsmon.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.newsmon.common.Article;
@@ -33,6 +34,7 @@ class ArticleJsonTest {
         for (Article a : new Article[] {full, sparse, allChars, loneSurrogate, full}) {
             assertEquals(new String(SERDE.serialize("t", a), StandardCharsets.UTF_8),
                     new String(writer.write(a), StandardCharsets.UTF_8));
+            assertArrayEquals(SERDE.serialize("t", a), writer.write(a));
             if (a != loneSurrogate) {
                 assertEquals(a, SERDE.deserialize("t", writer.write(a)));
             }

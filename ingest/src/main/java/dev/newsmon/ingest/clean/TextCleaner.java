@@ -43,7 +43,7 @@ public final class TextCleaner {
         boolean odd = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (c == '\u00a0' || c == '\u200b' || c == '\u202f' || c == '\u2009' || c == '\t') {
+            if (c == '\t' || c >= '\u00a0' && (c == '\u00a0' || c == '\u200b' || c == '\u202f' || c == '\u2009')) {
                 odd = true;
                 break;
             }

@@ -109,21 +109,19 @@ public final class LanguageGuesser {
     private static String byStopWords(String sample) {
         int[] counts = new int[STOP_WORDS.size()];
         int n = sample.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !Character.isLetter(sample.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            int key = 0;
-            boolean ascii = true;
-            while (i < n && Character.isLetter(sample.charAt(i))) {
-                char c = sample.charAt(i);
+        int start = 0;
+        int key = 0;
+        boolean ascii = true;
+        // One pass; position n acts as a final separator so the last word is counted too.
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? sample.charAt(i) : ' ';
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
                 ascii &= c < 0x80;
                 key = key << 5 | (c | 0x20) - 'a' + 1;
-                i++;
+                continue;
             }
-            if (i > start && i - start <= 5) {
+            int length = i - start;
+            if (length > 0 && length <= 5) {
                 int langs = ascii ? langsOf(key)
                         : LANGS_OF_WORD.getOrDefault(sample.substring(start, i).toLowerCase(Locale.ROOT), 0);
                 for (int k = 0; k < counts.length; k++) {
@@ -132,6 +130,9 @@ public final class LanguageGuesser {
                     }
                 }
             }
+            start = i + 1;
+            key = 0;
+            ascii = true;
         }
         String best = null;
         int bestCount = 2;

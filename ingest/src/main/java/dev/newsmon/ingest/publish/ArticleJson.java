@@ -5,6 +5,10 @@ import dev.newsmon.common.Article;
 import dev.newsmon.common.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -16,7 +20,8 @@ import java.util.Arrays;
  */
 public final class ArticleJson {
     private static final ObjectWriter JACKSON = Json.MAPPER.writerFor(Article.class);
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 to copy as is, the letter of a two-character escape, or -1 for a \\u00XX escape. */
     private static final byte[] ESCAPE = new byte[128];
 
@@ -33,12 +38,11 @@ public final class ArticleJson {
         ESCAPE['\r'] = 'r';
     }
 
-    private byte[] out = new byte[16 * 1024];
-    private char[] chars = new char[8 * 1024];
+    private byte[] out = new byte[32 * 1024];
     private int n;
 
     public byte[] write(Article a) {
-        // Six bytes per char covers the longest escape, so no bounds checks are needed while writing.
+        // Six bytes per char covers the longest escape (and any UTF-8 character), so the buffer cannot overflow.
         long room = 256L + 6L * (length(a.id()) + length(a.url()) + length(a.source()) + length(a.title())
                 + length(a.body()) + length(a.lang()));
         if (room > Integer.MAX_VALUE - 16) {
@@ -91,46 +95,72 @@ public final class ArticleJson {
     }
 
     private boolean string(String s) {
-        int len = s.length();
-        if (chars.length < len) {
-            chars = new char[Math.max(len, chars.length * 2)];
-        }
-        s.getChars(0, len, chars, 0);
-        char[] cs = chars;
+        // The JDK encodes ASCII and Latin-1 text in bulk; only the escapes are then done byte by byte.
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        // The encoder turns an unpaired surrogate into '?', which Jackson would escape instead.
+        boolean question = false;
         byte[] b = out;
         int k = n;
         b[k++] = '"';
+        int run = 0;
+        int len = utf8.length;
         for (int i = 0; i < len; i++) {
-            char c = cs[i];
-            if (c < 0x80) {
-                int e = ESCAPE[c];
-                if (e == 0) {
-                    b[k++] = (byte) c;
-                } else if (e > 0) {
-                    b[k++] = '\\';
-                    b[k++] = (byte) e;
-                } else {
-                    b[k++] = '\\';
-                    b[k++] = 'u';
-                    b[k++] = '0';
-                    b[k++] = '0';
-                    b[k++] = HEX[c >> 4];
-                    b[k++] = HEX[c & 0xF];
-                }
-            } else if (c < 0x800) {
-                b[k++] = (byte) (0xC0 | c >> 6);
-                b[k++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                return false;
+            // Eight bytes at a time while none of them needs an escape: the common case by far.
+            while (i + 8 <= len && !mayNeedEscape((long) LONGS.get(utf8, i))) {
+                i += 8;
+            }
+            if (i >= len) {
+                break;
+            }
+            int c = utf8[i];
+            // Bytes of multi-byte characters are negative here and never escaped.
+            if (c < 0 || ESCAPE[c] == 0) {
+                question |= c == '?';
+                continue;
+            }
+            System.arraycopy(utf8, run, b, k, i - run);
+            k += i - run;
+            run = i + 1;
+            int e = ESCAPE[c];
+            b[k++] = '\\';
+            if (e > 0) {
+                b[k++] = (byte) e;
             } else {
-                b[k++] = (byte) (0xE0 | c >> 12);
-                b[k++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[k++] = (byte) (0x80 | c & 0x3F);
+                b[k++] = 'u';
+                b[k++] = '0';
+                b[k++] = '0';
+                b[k++] = HEX[c >> 4];
+                b[k++] = HEX[c & 0xF];
             }
         }
+        if ((question || len != s.length()) && hasSurrogate(s)) {
+            return false;
+        }
+        System.arraycopy(utf8, run, b, k, len - run);
+        k += len - run;
         b[k++] = '"';
         n = k;
         return true;
+    }
+
+    /** True if some byte of {@code w} is below 0x20, a quote, a backslash or '?' (false positives are fine). */
+    private static boolean mayNeedEscape(long w) {
+        long control = (w - 0x2020202020202020L) & ~w;
+        return ((control | zeroByte(w ^ 0x2222222222222222L) | zeroByte(w ^ 0x5C5C5C5C5C5C5C5CL)
+                | zeroByte(w ^ 0x3F3F3F3F3F3F3F3FL)) & 0x8080808080808080L) != 0;
+    }
+
+    private static long zeroByte(long w) {
+        return (w - 0x0101010101010101L) & ~w;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] viaJackson(Article a) {

@@ -129,7 +129,7 @@ public final class Classifier {
                 ruleAll[i] = mask(th.actors().all());
                 ruleNone[i] = mask(th.actors().none());
                 ruleWeight[i] = th.actors().weight();
-                ruleLabel[i] = String.join("+", th.actors().all());
+                ruleLabel[i] = "actors:" + String.join("+", th.actors().all());
             }
         }
         ruleRefBase = terms;
@@ -424,7 +424,7 @@ public final class Classifier {
                     double w = ruleWeight[t] * tk.sentenceWeight[sent] / (++counts[ruleRef]);
                     if (w > 0) {
                         raw += w;
-                        evidence.add(new Evidence("actors:" + ruleLabel[t], Tokens.publicSentence(sent),
+                        evidence.add(new Evidence(ruleLabel[t], Tokens.publicSentence(sent),
                                 firstTokenOffset(tk, sent), round(w)));
                     }
                 }

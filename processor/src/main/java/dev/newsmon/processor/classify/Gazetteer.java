@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,7 @@ public record Gazetteer(Map<String, List<String>> aliases, List<String> ignore) 
             throw new ThemesException(where + ": expected an object with an \"actors\" object");
         }
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = actors.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : actors.properties()) {
             map.put(e.getKey(), Resources.strings(e.getValue(), where + ": actor '" + e.getKey() + "'"));
         }
         List<String> ignore = root.has("ignore")

@@ -6,7 +6,6 @@ import dev.newsmon.common.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ final class Resources {
             throw new ThemesException(where + " must be an object of term: weight");
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             if (!e.getValue().isNumber()) {
                 throw new ThemesException(where + ": term '" + e.getKey() + "' needs a numeric weight");
             }

@@ -160,8 +160,7 @@ public final class Themes {
             throw new ThemesException(p + "field '" + field + "' must be an object of term: weight");
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : m.properties()) {
             JsonNode w = e.getValue();
             if (e.getKey().isBlank() || !hasWord(e.getKey())) {
                 throw new ThemesException(p + "field '" + field + "' has a term with no words: '" + e.getKey() + "'");
