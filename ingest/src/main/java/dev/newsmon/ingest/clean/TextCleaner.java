@@ -20,10 +20,13 @@ public final class TextCleaner {
         List<String> lines = new ArrayList<>(64);
         int start = 0;
         int n = text.length();
+        // indexOf is vectorised; most texts have none of the odd spaces, so no line needs a char-by-char look.
+        boolean mayBeOdd = text.indexOf('\t') >= 0 || text.indexOf('\u00a0') >= 0 || text.indexOf('\u200b') >= 0
+                || text.indexOf('\u202f') >= 0 || text.indexOf('\u2009') >= 0;
         while (start <= n) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? n : nl;
-            lines.add(tidy(text, start, end));
+            lines.add(tidy(text, start, end, mayBeOdd));
             if (nl < 0) {
                 break;
             }
@@ -32,8 +35,8 @@ public final class TextCleaner {
         return lines;
     }
 
-    /** The line with non-breaking and zero-width spaces made plain and the ends trimmed. */
-    static String tidy(String text, int start, int end) {
+    /** The line with non-breaking and zero-width spaces made plain and the ends trimmed; with !mayBeOdd only trimmed. */
+    static String tidy(String text, int start, int end, boolean mayBeOdd) {
         while (start < end && isSpace(text.charAt(start))) {
             start++;
         }
@@ -41,7 +44,7 @@ public final class TextCleaner {
             end--;
         }
         boolean odd = false;
-        for (int i = start; i < end; i++) {
+        for (int i = mayBeOdd ? start : end; i < end; i++) {
             char c = text.charAt(i);
             if (c == '\t' || c >= '\u00a0' && (c == '\u00a0' || c == '\u200b' || c == '\u202f' || c == '\u2009')) {
                 odd = true;

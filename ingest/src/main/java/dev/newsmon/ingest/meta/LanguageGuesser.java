@@ -63,9 +63,9 @@ public final class LanguageGuesser {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                    latin++;
-                }
+                // Branch-free "is a-z or A-Z": spaces and punctuation come too often to predict.
+                int d = (c | 0x20) - 'a';
+                latin += (d >>> 31 ^ 1) & (d - 26) >>> 31;
             } else if (c >= 0xAC00 && c <= 0xD7AF || c >= 0x1100 && c <= 0x11FF) {
                 hangul++;
             } else if (c >= 0x3040 && c <= 0x30FF) {
