@@ -1,5 +1,6 @@
 package dev.newsmon.app;
 
+import dev.newsmon.app.backtest.BacktestCommand;
 import dev.newsmon.app.broker.BrokerCommand;
 import dev.newsmon.app.classify.ClassifyCommand;
 import dev.newsmon.app.classify.EvalCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "newsmon", mixinStandardHelpOptions = true, versionProvider = Newsmon.Version.class,
         description = "Watches news on China-South Korea relations and raises per-theme alerts, on Kafka Streams.",
         subcommands = {UpCommand.class, BrokerCommand.class, TopicsCommand.class, IngestCommand.class,
-            ProcessCommand.class, SinkCommand.class, ClassifyCommand.class, EvalCommand.class})
+            ProcessCommand.class, SinkCommand.class, ClassifyCommand.class, EvalCommand.class, BacktestCommand.class})
 public final class Newsmon implements Runnable {
 
     @Spec

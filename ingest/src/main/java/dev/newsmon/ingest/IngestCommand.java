@@ -3,6 +3,8 @@ package dev.newsmon.ingest;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
 import dev.newsmon.common.Topics;
+import dev.newsmon.common.metrics.MetricsServer;
+import dev.newsmon.common.metrics.MetricsSource;
 import dev.newsmon.ingest.feed.FeedFetcher;
 import dev.newsmon.ingest.publish.ProgressLine;
 import dev.newsmon.ingest.publish.RunCounts;
@@ -19,8 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,8 +95,25 @@ public final class IngestCommand implements Callable<Integer> {
             hidden = true, description = "How often --watch scans the inbox.")
     Duration watchPoll;
 
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "${NEWSMON_METRICS_HOST:-127.0.0.1}",
+            description = "With --watch or --every: address /metrics and /health bind; 0.0.0.0 in a container "
+                    + "(env NEWSMON_METRICS_HOST; default ${DEFAULT-VALUE}).")
+    String metricsHost;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${NEWSMON_INGEST_METRICS_PORT:-9465}",
+            description = "With --watch or --every: port of /metrics (Prometheus) and /health, 0 for any free port; "
+                    + "if it is taken ingest runs without them (env NEWSMON_INGEST_METRICS_PORT; default ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--no-metrics", defaultValue = "${NEWSMON_NO_METRICS:-false}",
+            description = "Serve no /metrics or /health (env NEWSMON_NO_METRICS=true).")
+    boolean noMetrics;
+
     private final PrintStream out;
     private final PrintStream err;
+    /** The current (or last) run's counters and producer, for {@link #metrics()}. */
+    private volatile RunCounts runCounts = new RunCounts();
+    private volatile Map<MetricName, ? extends Metric> producerMetrics = Map.of();
 
     public IngestCommand() {
         this(System.out, System.err);
@@ -124,6 +147,7 @@ public final class IngestCommand implements Callable<Integer> {
             return 2;
         }
         RunCounts counts = new RunCounts();
+        runCounts = counts;
         CliProblems problems = new CliProblems(err, counts);
         long started = System.nanoTime();
         try {
@@ -140,6 +164,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (IngestPipeline pipeline = IngestPipeline.open(kafka, stateDir, format, lang, force, httpTimeout,
                 maxBodyBytes, counts, problems)) {
             IngestRun run = pipeline.run;
+            producerMetrics = pipeline.producerMetrics;
             ProgressLine progress = new ProgressLine(err, System.console() != null, counts.read::get,
                     pipeline.reader::bytesRead, totalBytes());
             run.progress(progress);
@@ -168,6 +193,26 @@ public final class IngestCommand implements Callable<Integer> {
         return counts.clean() ? 0 : 1;
     }
 
+    /** Read, published, skipped and failed counts of the current or last run, and the producer's metrics. */
+    public MetricsSource metrics() {
+        return out -> IngestMetrics.of(runCounts, () -> producerMetrics).addTo(out);
+    }
+
+    /** Serves /metrics and /health for a long-running ingest, unless --no-metrics; null if not serving. */
+    private MetricsServer serveMetrics(BooleanSupplier healthy) {
+        if (noMetrics) {
+            return null;
+        }
+        try {
+            return MetricsServer.start("ingest", metricsHost, metricsPort, List.of(metrics()), healthy);
+        } catch (IOException e) {
+            // Like the processor's API: ingesting matters more than being scraped.
+            err.println("warning: running without /metrics, " + metricsHost + ":" + metricsPort + " unavailable: "
+                    + e.getMessage());
+            return null;
+        }
+    }
+
     /** For {@code newsmon up}: the --watch inbox as a stage that runs until closed. */
     public Service service() {
         if (watch == null) {
@@ -179,6 +224,7 @@ public final class IngestCommand implements Callable<Integer> {
             private IngestPipeline pipeline;
             private InboxWatcher watcher;
             private Thread thread;
+            private MetricsServer metrics;
 
             @Override
             public String name() {
@@ -193,6 +239,10 @@ public final class IngestCommand implements Callable<Integer> {
                 thread = new Thread(watcher, "newsmon-ingest-watch");
                 thread.setDaemon(true);
                 thread.start();
+                runCounts = counts;
+                producerMetrics = pipeline.producerMetrics;
+                Thread watching = thread;
+                metrics = serveMetrics(watching::isAlive);
             }
 
             @Override
@@ -206,6 +256,9 @@ public final class IngestCommand implements Callable<Integer> {
                     thread.join(10_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+                if (metrics != null) {
+                    metrics.close();
                 }
                 pipeline.close();
                 pipeline = null;
@@ -232,6 +285,8 @@ public final class IngestCommand implements Callable<Integer> {
             watching = new Thread(watcher, "newsmon-ingest-watch");
             watching.start();
         }
+        Thread watched = watching;
+        MetricsServer metrics = serveMetrics(() -> watched == null || watched.isAlive());
         try {
             while (true) {
                 Duration wait = every != null && !feeds.isEmpty() ? every : Duration.ofDays(365);
@@ -248,6 +303,9 @@ public final class IngestCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             if (watcher != null) {
                 watcher.stop();
                 watching.interrupt();

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -24,15 +27,18 @@ final class IngestPipeline implements AutoCloseable {
     final IngestRun run;
     final FeedFetcher feeds;
     private final ArticlePublisher publisher;
+    /** The producer's metrics, for /metrics. */
+    final Map<MetricName, ? extends Metric> producerMetrics;
     private final List<AutoCloseable> extras = new ArrayList<>();
 
     private IngestPipeline(String clusterId, InputReader reader, IngestRun run, FeedFetcher feeds,
-                           ArticlePublisher publisher) {
+                           ArticlePublisher publisher, Map<MetricName, ? extends Metric> producerMetrics) {
         this.clusterId = clusterId;
         this.reader = reader;
         this.run = run;
         this.feeds = feeds;
         this.publisher = publisher;
+        this.producerMetrics = producerMetrics;
     }
 
     static IngestPipeline open(KafkaOptions kafka, Path stateDir, Format format, String lang, boolean force,
@@ -48,7 +54,7 @@ final class IngestPipeline implements AutoCloseable {
         IngestRun run = new IngestRun(reader, new ArticleAssembler(maxBodyBytes, lang), publisher, counts,
                 problems);
         return new IngestPipeline(clusterId, reader, run, new FeedFetcher(httpTimeout, maxBodyBytes * 32),
-                publisher);
+                publisher, producer.metrics());
     }
 
     void closeLater(AutoCloseable c) {

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 /**
  * Ingest inputs as a three-stage pipeline, each stage on its own thread, order kept throughout:
  * the caller reads and parses; an "assemble" thread cleans, dates, identifies and serialises each article;
- * a "send" thread only publishes, because the producer compresses and batches on the thread that calls send(). Problems found while reading travel down the pipeline with the drafts,
- * so error lines come out in input order. Call from one thread at a time.
+ * a "send" thread only publishes, because the producer compresses and batches on the thread that calls
+ * send(). Problems found while reading travel down the pipeline with the drafts, so error lines come out in
+ * input order. Call from one thread at a time.
  */
 public final class IngestRun implements Consumer<Draft>, AutoCloseable {
     /** A reading problem, reported from the assemble thread in its place in the input. */

@@ -8,7 +8,6 @@ import dev.newsmon.common.JsonSerde;
 import dev.newsmon.common.ThemeSignal;
 import dev.newsmon.common.Topics;
 import dev.newsmon.processor.alerts.AlertRules;
-import dev.newsmon.processor.alerts.AlertState;
 import dev.newsmon.processor.dedupe.BandProcessor;
 import dev.newsmon.processor.dedupe.BandVerdict;
 import dev.newsmon.processor.dedupe.ExactRepeatFilter;
@@ -18,8 +17,10 @@ import dev.newsmon.processor.dedupe.MinHash;
 import dev.newsmon.processor.dedupe.Pending;
 import dev.newsmon.processor.dedupe.Scored;
 import dev.newsmon.processor.dedupe.SyndicationGate;
+import dev.newsmon.processor.signals.Buffered;
 import dev.newsmon.processor.signals.HourDetail;
 import dev.newsmon.processor.signals.HourStats;
+import dev.newsmon.processor.signals.LoggedEvent;
 import dev.newsmon.processor.signals.SignalOutput;
 import dev.newsmon.processor.signals.SignalProcessor;
 import dev.newsmon.processor.signals.SubjectEvent;
@@ -61,14 +62,21 @@ public final class NewsTopology {
     private NewsTopology() {
     }
 
+    /** Without a reorder buffer: for input already in event-time order (backtests, tests). */
+    public static Topology build(Function<Article, ClassifiedArticle> classify, List<String> themes,
+                                 AlertRules rules, Duration dedupeHorizon) {
+        return build(classify, themes, rules, dedupeHorizon, Duration.ZERO);
+    }
+
     /**
      * @param classify   the classifier; the topology only needs one call per article
      * @param themes     theme names in file order; one alert topic per theme
      * @param rules      signal windows and alert rules
      * @param dedupeHorizon how long ids (exact repeats) and signatures (syndicated copies) are remembered
+     * @param reorderHold how long (wall clock) signal events wait to be sorted into event-time order; zero: none
      */
     public static Topology build(Function<Article, ClassifiedArticle> classify, List<String> themes,
-                                 AlertRules rules, Duration dedupeHorizon) {
+                                 AlertRules rules, Duration dedupeHorizon, Duration reorderHold) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ExactRepeatFilter.STORE), STRING, Serdes.Long()));
@@ -82,8 +90,11 @@ public final class NewsTopology {
                 Stores.persistentKeyValueStore(SignalProcessor.DETAILS_STORE), STRING,
                 JsonSerde.of(HourDetail.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SignalProcessor.ALERT_STATE_STORE), STRING,
-                JsonSerde.of(AlertState.class)));
+                Stores.persistentKeyValueStore(SignalProcessor.EVENTS_STORE), STRING, JsonSerde.of(LoggedEvent.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SignalProcessor.EMITTED_STORE), STRING, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SignalProcessor.REORDER_STORE), STRING, JsonSerde.of(Buffered.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SignalProcessor.SIGNAL_HISTORY_STORE), STRING,
                 JsonSerde.of(ThemeSignal.class)));
@@ -135,8 +146,9 @@ public final class NewsTopology {
                 .flatMap((id, article) -> subjects.of(article), Named.as("fan-out-subjects"))
                 // A subject's buckets must live in one task, whatever partition its articles came from.
                 .repartition(Repartitioned.with(STRING, JsonSerde.of(SubjectEvent.class)).withName(BY_SUBJECT))
-                .process(() -> new SignalProcessor(rules), Named.as("signals-and-alerts"),
-                        SignalProcessor.HOURS_STORE, SignalProcessor.DETAILS_STORE, SignalProcessor.ALERT_STATE_STORE,
+                .process(() -> new SignalProcessor(rules, reorderHold), Named.as("signals-and-alerts"),
+                        SignalProcessor.HOURS_STORE, SignalProcessor.DETAILS_STORE, SignalProcessor.EVENTS_STORE,
+                        SignalProcessor.EMITTED_STORE, SignalProcessor.REORDER_STORE,
                         SignalProcessor.SIGNAL_HISTORY_STORE, SignalProcessor.ALERT_HISTORY_STORE)
                 .split(Named.as("output-"))
                 .branch((subject, o) -> o.signal() != null, Branched.as("signal"))
@@ -145,7 +157,8 @@ public final class NewsTopology {
                 .mapValues(SignalOutput::signal, Named.as("signal"))
                 .to(Topics.SIGNALS, Produced.with(STRING, JsonSerde.of(ThemeSignal.class)).withName("signals"));
 
-        KStream<String, Alert> alerts = outputs.get("output-alert").mapValues(SignalOutput::alert, Named.as("alert"));
+        KStream<String, Alert> alerts = outputs.get("output-alert").mapValues(SignalOutput::alert, Named.as("alert"))
+                .processValues(AlertMeter::new, Named.as("alert-metrics"));
         for (String theme : themes) {
             alerts.filter((k, a) -> theme.equals(a.theme()), Named.as("alerts-" + theme))
                     .to(Topics.alerts(theme), Produced.with(STRING, JsonSerde.of(Alert.class))

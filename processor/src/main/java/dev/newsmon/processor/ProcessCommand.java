@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Classify articles from news.articles, keep per-theme signals and raise alerts, "
                 + "until Ctrl-C.",
                 "Reads news.articles; writes news.classified, news.signals, news.alerts.<theme> and news.dlq.",
-                "Serves /health, /api/themes, /api/signals, /api/alerts and /api/articles/{id} over HTTP."})
+                "Serves /health, /metrics (Prometheus), /api/themes, /api/signals, /api/alerts and /api/articles/{id} over HTTP."})
 public final class ProcessCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,7 +31,8 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             defaultValue = "${NEWSMON_STATE_DIR:-" + StreamsSettings.DEFAULT_STATE_DIR + "}",
-            description = "Where local state stores live; kept across restarts "
+            description = "Root for local state, the same for every newsmon command; the processor keeps its "
+                    + "Kafka Streams stores in DIR/streams across restarts "
                     + "(env NEWSMON_STATE_DIR; default ${DEFAULT-VALUE}).")
     Path stateDir;
 
@@ -48,6 +49,13 @@ public final class ProcessCommand implements Callable<Integer> {
             description = "How long an article id is remembered to drop exact repeats, ISO-8601 "
                     + "(env NEWSMON_DEDUPE_HORIZON; default ${DEFAULT-VALUE}).")
     Duration dedupeHorizon;
+
+    @Option(names = "--reorder-hold", paramLabel = "DURATION",
+            defaultValue = "${NEWSMON_REORDER_HOLD:-PT0.25S}",
+            description = "How long signal events wait (wall clock) to be sorted into event-time order before the "
+                    + "alert rules see them, ISO-8601; PT0S turns the buffer off "
+                    + "(env NEWSMON_REORDER_HOLD; default ${DEFAULT-VALUE}).")
+    Duration reorderHold;
 
     @Option(names = "--api-host", paramLabel = "HOST", defaultValue = "${NEWSMON_API_HOST:-127.0.0.1}",
             description = "Address the HTTP API binds and advertises to other instances "
@@ -93,10 +101,14 @@ public final class ProcessCommand implements Callable<Integer> {
         if (dedupeHorizon.isNegative() || dedupeHorizon.isZero()) {
             throw new IllegalArgumentException("--dedupe-horizon must be positive, got " + dedupeHorizon);
         }
+        if (reorderHold.isNegative()) {
+            throw new IllegalArgumentException("--reorder-hold must not be negative, got " + reorderHold);
+        }
         Classifier classifier = new Classifier(themes);
-        Topology topology = NewsTopology.build(classifier::classify, themes.names(), rules, dedupeHorizon);
+        Topology topology = NewsTopology.build(classifier::classify, themes.names(), rules, dedupeHorizon,
+                reorderHold);
         return new ProcessorService(topology,
-                StreamsSettings.build(kafka.clientProperties(), applicationId, stateDir, null),
+                StreamsSettings.build(kafka.clientProperties(), applicationId, stateDir.resolve("streams"), null),
                 noApi ? null : apiHost, apiPort, themes.names());
     }
 }

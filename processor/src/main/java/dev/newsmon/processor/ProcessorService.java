@@ -1,12 +1,15 @@
 package dev.newsmon.processor;
 
 import dev.newsmon.common.Service;
+import dev.newsmon.common.metrics.MetricsServer;
+import dev.newsmon.common.metrics.MetricsSource;
 import dev.newsmon.processor.api.ApiServer;
 import dev.newsmon.processor.api.StoreQueries;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -31,6 +34,13 @@ public final class ProcessorService implements Service {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaStreams streams;
     private volatile boolean failed;
+    /** What /metrics shows: Kafka Streams' metrics (with newsmon's sensors), plus what {@code up} adds. */
+    private final List<MetricsSource> metricsSources = new CopyOnWriteArrayList<>(List.of(out -> {
+        KafkaStreams s = streams;
+        if (s != null) {
+            out.kafka(s.metrics());
+        }
+    }));
 
     /**
      * @param apiHost address the HTTP API binds and advertises, or null for no API
@@ -57,7 +67,7 @@ public final class ProcessorService implements Service {
         Properties props = config;
         if (apiHost != null) {
             ApiServer server = new ApiServer(apiHost, apiPort, new StoreQueries(this::streams,
-                    () -> new HostInfo(apiHost, api.port()), themes));
+                    () -> new HostInfo(apiHost, api.port()), themes), () -> MetricsServer.render(metricsSources));
             try {
                 server.start();
                 api = server;
@@ -91,6 +101,11 @@ public final class ProcessorService implements Service {
     /** The running Kafka Streams client, for interactive queries; null before {@link #start()}. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Adds series to this processor's /metrics, e.g. the in-process sink's under {@code newsmon up}. */
+    public void addMetrics(MetricsSource source) {
+        metricsSources.add(source);
     }
 
     /** The port the HTTP API listens on, or -1 when it is not running. */

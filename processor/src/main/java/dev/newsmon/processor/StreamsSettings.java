@@ -11,7 +11,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Kafka Streams configuration for the processor, built apart from the topology so tests can build both. */
 public final class StreamsSettings {
     public static final String DEFAULT_APPLICATION_ID = "newsmon-processor";
-    public static final String DEFAULT_STATE_DIR = "./.newsmon/streams";
+    /** The state root shared by every command (NEWSMON_STATE_DIR); the processor's stores go in its streams/. */
+    public static final String DEFAULT_STATE_DIR = ".newsmon";
 
     private StreamsSettings() {
     }
@@ -36,6 +37,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        // Kafka 5.0's default; opting in now also stops the warning at every start (we have no global stores).
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         if (appServer != null) {
             p.putAll(withApplicationServer(new Properties(), appServer));
         }

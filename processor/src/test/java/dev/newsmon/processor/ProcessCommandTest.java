@@ -19,7 +19,7 @@ class ProcessCommandTest {
         String help = new CommandLine(new ProcessCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF)
                 .replaceAll("\\s+", " ");
         for (String s : new String[] {"--bootstrap-servers", "NEWSMON_BOOTSTRAP_SERVERS", "--kafka-config",
-            "NEWSMON_APPLICATION_ID", "default newsmon-processor", "NEWSMON_STATE_DIR", "newsmon/streams",
+            "NEWSMON_APPLICATION_ID", "default newsmon-processor", "NEWSMON_STATE_DIR", "default .newsmon", "DIR/streams",
             "--themes", "NEWSMON_THEMES", "--rules", "NEWSMON_RULES", "bundled rules.json", "--dedupe-horizon",
             "default P7D", "--api-host", "NEWSMON_API_HOST", "default 127.0.0.1", "--api-port", "NEWSMON_API_PORT",
             "default 8080", "--no-api"}) {

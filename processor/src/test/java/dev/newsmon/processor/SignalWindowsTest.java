@@ -32,8 +32,9 @@ class SignalWindowsTest {
 
             f.send(Stories.NK_MISSILE, T.plus(Duration.ofHours(5))); // 5 h behind stream time: inside 6 h grace
             ThemeSignal s = last(f);
-            assertEquals(3, s.stories());
-            assertEquals(Instant.parse("2026-10-05T19:00:00Z"), s.windowEnd(), "window of stream time");
+            // Judged in its own window (ends 14:00), which holds the 08:10 story but not the later 18:10 one.
+            assertEquals(2, s.stories());
+            assertEquals(Instant.parse("2026-10-05T14:00:00Z"), s.windowEnd(), "the late article's own window");
             assertTrue(s.meanTension() > 0.1, "the late article's tension counts: " + s.meanTension());
             assertEquals(0.0, f.metric("late-records-total"));
 

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,13 +45,19 @@ final class TopologyFixture implements AutoCloseable {
     private int seq;
 
     TopologyFixture(AlertRules rules) {
+        this(rules, Duration.ZERO);
+    }
+
+    /** @param reorderHold the signal reorder buffer; events wait for {@link #advance} past it */
+    TopologyFixture(AlertRules rules, Duration reorderHold) {
         try {
             stateDir = Files.createTempDirectory("newsmon-ttd");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         driver = new TopologyTestDriver(
-                NewsTopology.build(CLASSIFIER::classify, THEMES.names(), rules, NewsTopology.DEFAULT_DEDUPE_HORIZON),
+                NewsTopology.build(CLASSIFIER::classify, THEMES.names(), rules, NewsTopology.DEFAULT_DEDUPE_HORIZON,
+                        reorderHold),
                 StreamsSettings.build(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "unused:9092"),
                         "newsmon-test", stateDir, null));
         articles = driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), new ByteArraySerializer());
@@ -110,6 +117,11 @@ final class TopologyFixture implements AutoCloseable {
         }
         all.sort(Comparator.comparing(Alert::id));
         return all;
+    }
+
+    /** Moves the mocked wall clock, firing wall-clock punctuations such as the reorder buffer's. */
+    void advance(Duration d) {
+        driver.advanceWallClockTime(d);
     }
 
     /** Sum of a custom metric over tasks, e.g. "late-records-total". */

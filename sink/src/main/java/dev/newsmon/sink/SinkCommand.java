@@ -3,9 +3,11 @@ package dev.newsmon.sink;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Severity;
 import dev.newsmon.common.Topics;
+import dev.newsmon.common.metrics.MetricsServer;
 import dev.newsmon.sink.console.ConsoleWriter;
 import dev.newsmon.sink.webhook.Backoff;
 import dev.newsmon.sink.webhook.WebhookFormat;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -93,6 +95,20 @@ public final class SinkCommand implements Callable<Integer> {
             description = "Do not print alerts to standard output.")
     boolean noConsole;
 
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "${NEWSMON_METRICS_HOST:-127.0.0.1}",
+            description = "Address /metrics and /health bind; 0.0.0.0 in a container "
+                    + "(env NEWSMON_METRICS_HOST; default ${DEFAULT-VALUE}).")
+    String metricsHost;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${NEWSMON_SINK_METRICS_PORT:-9464}",
+            description = "Port of /metrics (Prometheus) and /health, 0 for any free port; if it is taken the sink "
+                    + "runs without them (env NEWSMON_SINK_METRICS_PORT; default ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--no-metrics", defaultValue = "${NEWSMON_NO_METRICS:-false}",
+            description = "Serve no /metrics or /health (env NEWSMON_NO_METRICS=true).")
+    boolean noMetrics;
+
     /** The stage described by the parsed options, not yet started. */
     public SinkService service() {
         return new SinkService(config(), System.out, !noConsole && ConsoleWriter.terminalWantsColour(),
@@ -144,9 +160,28 @@ public final class SinkCommand implements Callable<Integer> {
             System.err.println("newsmon sink: " + e.getMessage());
             return 2;
         }
-        Thread hook = new Thread(sink::close, "newsmon-sink-shutdown");
+        MetricsServer metrics = null;
+        if (!noMetrics) {
+            try {
+                metrics = MetricsServer.start("sink", metricsHost, metricsPort, List.of(sink.metrics()), sink::healthy);
+            } catch (IOException e) {
+                // Like the processor's API: delivering alerts matters more than being scraped.
+                System.err.println("newsmon sink: running without /metrics, " + metricsHost + ":" + metricsPort
+                        + " unavailable: " + e.getMessage());
+            }
+        }
+        MetricsServer server = metrics;
+        Thread hook = new Thread(() -> {
+            sink.close();
+            if (server != null) {
+                server.close();
+            }
+        }, "newsmon-sink-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         sink.awaitTermination();
+        if (server != null) {
+            server.close();
+        }
         return sink.failure() == null ? 0 : 1;
     }
 

@@ -5,6 +5,7 @@ import dev.newsmon.common.DeadLetter;
 import dev.newsmon.common.JsonSerde;
 import dev.newsmon.common.Service;
 import dev.newsmon.common.Topics;
+import dev.newsmon.common.metrics.MetricsSource;
 import dev.newsmon.sink.AlertDecoder.MalformedAlertException;
 import dev.newsmon.sink.atom.AtomFeedWriter;
 import dev.newsmon.sink.console.ConsoleWriter;
@@ -35,6 +36,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,13 +69,15 @@ public final class SinkService implements Service {
     private JsonLinesWriter file;
     private ConsoleWriter console;
     private AtomFeedWriter atom;
-    private WebhookWriter webhook;
+    private volatile WebhookWriter webhook;
     private DigestBuffer digest;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Producer<String, DeadLetter> deadLetters;
     private Thread loop;
     private volatile boolean running;
     private volatile Throwable failure;
+    private volatile Map<MetricName, ? extends Metric> consumerMetrics = Map.of();
+    private volatile Map<MetricName, ? extends Metric> producerMetrics = Map.of();
 
     /** Counters since start, for tests and for {@code newsmon up} to report. */
     public record Stats(long received, long written, long duplicates, long filtered, long malformed) {
@@ -96,7 +101,8 @@ public final class SinkService implements Service {
             return;
         }
         try {
-            file = JsonLinesWriter.open(config.alertsDir(), clock);
+            // A sink started for its webhook or feed may run beside the one (e.g. in `up`) that keeps the files.
+            file = JsonLinesWriter.open(config.alertsDir(), clock, config.webhook() != null || config.atomFile() != null);
             console = config.console() ? new ConsoleWriter(out, colour) : null;
             if (config.atomFile() != null) {
                 atom = new AtomFeedWriter(config.atomFile(), config.atomSize(), clock);
@@ -114,12 +120,15 @@ public final class SinkService implements Service {
                         letter -> send(Topics.FAILED_DELIVERIES, letter.key(), letter), clock);
             }
             consumer = new KafkaConsumer<>(SinkClients.consumerConfig(config.kafka(), config.groupId()));
+            consumerMetrics = consumer.metrics();
+            producerMetrics = deadLetters.metrics();
         } catch (RuntimeException e) {
             releaseAfterFailedStart();
             throw e;
         }
-        log.info("sink started: group {}, topics {}, file {} ({} alert ids known){}{}{}{}",
+        log.info("sink started: group {}, topics {}, file {} ({} alert ids known{}){}{}{}{}",
                 config.groupId(), Topics.ALERTS_PREFIX + "*", config.alertsDir(), file.indexedIds(),
+                file.owner() ? "" : "; another sink writes it, this one only reads",
                 console != null ? ", console" : "",
                 webhook != null ? ", webhook " + WebhookWriter.redacted(config.webhook()) + " (" + config.webhookFormat() + ")" : "",
                 atom != null ? ", atom " + config.atomFile() : "",
@@ -278,6 +287,40 @@ public final class SinkService implements Service {
 
     public Stats stats() {
         return new Stats(received.get(), written.get(), duplicates.get(), filtered.get(), malformed.get());
+    }
+
+    /** For /metrics: the consumer's metrics (records-lag-max, records-consumed-total...), and alerts per writer. */
+    public MetricsSource metrics() {
+        return out -> {
+            out.kafka(consumerMetrics).kafka(producerMetrics);
+            Stats s = stats();
+            String perWriter = "Alerts each writer handled, by outcome";
+            out.counter("newsmon_sink_alerts_received_total", "Alert records read from news.alerts.*", Map.of(),
+                    s.received());
+            out.counter("newsmon_sink_alerts_filtered_total", "Alerts left out by --themes/--min-severity", Map.of(),
+                    s.filtered());
+            out.counter("newsmon_sink_malformed_total", "Unreadable alert records sent to " + Topics.DEAD_LETTER,
+                    Map.of(), s.malformed());
+            out.counter("newsmon_sink_alerts_total", perWriter, Map.of("writer", "file", "outcome", "written"),
+                    s.written());
+            out.counter("newsmon_sink_alerts_total", perWriter, Map.of("writer", "file", "outcome", "duplicate"),
+                    s.duplicates());
+            WebhookWriter w = webhook;
+            if (w != null) {
+                WebhookWriter.Counts c = w.counts();
+                out.counter("newsmon_sink_alerts_total", perWriter,
+                        Map.of("writer", "webhook", "outcome", "delivered"), c.delivered());
+                out.counter("newsmon_sink_alerts_total", perWriter, Map.of("writer", "webhook", "outcome", "failed"),
+                        c.failed());
+                out.counter("newsmon_sink_alerts_total", perWriter,
+                        Map.of("writer", "webhook", "outcome", "duplicate"), c.duplicates());
+            }
+        };
+    }
+
+    /** True while the delivery loop runs without a failure; what /health reports. */
+    public boolean healthy() {
+        return running && failure == null;
     }
 
     /** Why the stage stopped on its own, or null. */

@@ -2,6 +2,7 @@ package dev.newsmon.app.up;
 
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
+import dev.newsmon.common.metrics.MetricsSource;
 import dev.newsmon.ingest.IngestCommand;
 import dev.newsmon.processor.ProcessCommand;
 import dev.newsmon.processor.ProcessorService;
@@ -10,6 +11,7 @@ import dev.newsmon.sink.SinkService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -46,7 +48,7 @@ final class Stages {
     Stage processor() {
         List<String> args = connection();
         if (stateDir != null) {
-            args.addAll(List.of("--state-dir", stateDir.resolve("streams").toString()));
+            args.addAll(List.of("--state-dir", stateDir.toString())); // process keeps its stores in streams/
         }
         if (themesFile != null) {
             args.addAll(List.of("--themes", themesFile.toString()));
@@ -73,6 +75,11 @@ final class Stages {
 
     /** Runs ingest once over {@code corpus}; returns its exit code. */
     int ingest(Path corpus) {
+        return ingest(corpus, m -> { });
+    }
+
+    /** Runs ingest once over {@code corpus}, handing its counters to {@code metrics} first; returns its exit code. */
+    int ingest(Path corpus, Consumer<MetricsSource> metrics) {
         List<String> args = connection();
         if (stateDir != null) {
             args.addAll(List.of("--state-dir", stateDir.toString()));
@@ -80,6 +87,7 @@ final class Stages {
         args.add(corpus.toString());
         IngestCommand command = new IngestCommand();
         new CommandLine(command).parseArgs(args.toArray(String[]::new));
+        metrics.accept(command.metrics());
         return command.call();
     }
 

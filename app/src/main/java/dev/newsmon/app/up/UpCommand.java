@@ -7,11 +7,15 @@ import dev.newsmon.app.topics.TopicSetup;
 import dev.newsmon.app.topics.TopicsCommand;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
+import dev.newsmon.common.metrics.MetricsSource;
+import dev.newsmon.processor.ProcessorService;
+import dev.newsmon.sink.SinkService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -75,6 +79,8 @@ public final class UpCommand implements Callable<Integer> {
     /** Closed in reverse start order: stages before the broker they talk to. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private Path throwaway;
+    /** The corpus ingest's counters, shown on the processor's /metrics. */
+    private final List<MetricsSource> ingestMetrics = new ArrayList<>();
 
     /** The cluster to use, and where stage state goes (null: the stages' own defaults). */
     private record Target(KafkaOptions kafka, Path stateDir) {
@@ -165,13 +171,20 @@ public final class UpCommand implements Callable<Integer> {
      * in much the same order every run, where racing ingest made each run's alerts a little different.
      */
     private int ingest(Target target) {
-        return stages(target).ingest(samples);
+        return stages(target).ingest(samples, ingestMetrics::add);
     }
 
     private Pipeline startStages(Target target) {
         Stages stages = stages(target);
         Stages.Stage processor = stages.processor();
         Stages.Stage sink = stages.sink();
+        if (processor.service() instanceof ProcessorService p) {
+            // One scrape shows the whole pipeline: the processor API's /metrics adds the in-process sink and ingest.
+            if (sink.service() instanceof SinkService s) {
+                p.addMetrics(s.metrics());
+            }
+            ingestMetrics.forEach(p::addMetrics);
+        }
         for (Stages.Stage stage : List.of(processor, sink)) {
             stage.service().start();
             running.push(stage.service());

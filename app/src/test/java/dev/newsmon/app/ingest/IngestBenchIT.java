@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the ingest benchmark end to end on a small corpus so it cannot rot. It checks that both sides
- * publish everything, not how fast: speed is measured with {@code newsmon bench ingest} (100k articles),
+ * publish everything, not how fast: speed is measured with {@link IngestBench} at 100k articles (docs/bench.md),
  * never asserted in a test. Set -Dnewsmon.bench.count=100000 to get the real figures from this test.
  */
 class IngestBenchIT {

@@ -1,9 +1,6 @@
 package dev.newsmon.ingest.read;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newsmon.common.Json;
 import dev.newsmon.ingest.IngestException;
@@ -26,7 +23,9 @@ public final class JsonLinesReader {
     }
 
     private static final ObjectReader LINE = Json.MAPPER.readerFor(Line.class);
-    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+    /** The fields of {@link Line}, in order. */
+    private static final ThreadLocal<PlainJsonLine> PLAIN = ThreadLocal.withInitial(
+            () -> new PlainJsonLine("id", "url", "source", "title", "body", "published", "lang"));
 
     private final long maxBodyBytes;
 
@@ -69,10 +68,9 @@ public final class JsonLinesReader {
         Line line;
         try {
             if (Utf8.isValid(buf, off, len)) {
-                line = plainLine(buf, off, len);
-                if (line == null) {
-                    line = LINE.readValue(buf, off, len);
-                }
+                String[] f = new String[7];
+                line = PLAIN.get().read(buf, off, len, f) ? new Line(f[0], f[1], f[2], f[3], f[4], f[5], f[6])
+                        : LINE.readValue(buf, off, len);
             } else {
                 problems.warn(where + ": invalid UTF-8, replaced with U+FFFD");
                 line = LINE.readValue(new String(buf, off, len, StandardCharsets.UTF_8));
@@ -106,56 +104,6 @@ public final class JsonLinesReader {
         }
         return new Draft(where, blankToNull(line.id()), blankToNull(line.url()), blankToNull(line.source()),
                 line.title(), line.body(), published, blankToNull(line.lang()));
-    }
-
-    /**
-     * The common shape, an object whose known fields are strings or null, read token by token; databind's
-     * per-record overhead cost as much as the text. Null for anything else (malformed, non-string values,
-     * repeated fields, not an object): databind then reads the line, so odd lines get exactly its answer.
-     */
-    static Line plainLine(byte[] buf, int off, int len) throws IOException {
-        String[] f = new String[7];
-        int seen = 0;
-        try (JsonParser p = FACTORY.createParser(buf, off, len)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                int k = field(p.currentName());
-                JsonToken v = p.nextToken();
-                if (k < 0) {
-                    // Unknown fields are ignored, as the shared mapper does; a malformed one still throws.
-                    p.skipChildren();
-                    continue;
-                }
-                if ((seen & 1 << k) != 0 || v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
-                    return null;
-                }
-                seen |= 1 << k;
-                f[k] = v == JsonToken.VALUE_NULL ? null : p.getText();
-            }
-            if (t != JsonToken.END_OBJECT) {
-                return null;
-            }
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-        return new Line(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
-    }
-
-    /** Index of a {@link Line} component, in declaration order; -1 for an unknown field. */
-    private static int field(String name) {
-        switch (name) {
-            case "id": return 0;
-            case "url": return 1;
-            case "source": return 2;
-            case "title": return 3;
-            case "body": return 4;
-            case "published": return 5;
-            case "lang": return 6;
-            default: return -1;
-        }
     }
 
     private static String blankToNull(String s) {

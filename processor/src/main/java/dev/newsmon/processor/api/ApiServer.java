@@ -3,6 +3,7 @@ package dev.newsmon.processor.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsmon.common.Json;
+import dev.newsmon.common.metrics.PrometheusText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,11 +13,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The processor's read-only HTTP API on the JDK server: /health, /api/themes, /api/signals, /api/alerts,
+ * The processor's read-only HTTP API on the JDK server: /health, /metrics, /api/themes, /api/signals, /api/alerts,
  * /api/articles/{id}. Answers come from the state stores through {@link StoreQueries}.
  */
 public final class ApiServer implements AutoCloseable {
@@ -25,13 +27,20 @@ public final class ApiServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final StoreQueries queries;
+    private final Supplier<String> metrics;
     private HttpServer server;
     private ExecutorService pool;
 
     public ApiServer(String host, int port, StoreQueries queries) {
+        this(host, port, queries, null);
+    }
+
+    /** @param metrics renders /metrics (Prometheus text), or null for none */
+    public ApiServer(String host, int port, StoreQueries queries, Supplier<String> metrics) {
         this.host = host;
         this.port = port;
         this.queries = queries;
+        this.metrics = metrics;
     }
 
     /** Binds and serves; throws if the address is taken. */
@@ -60,6 +69,15 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             String path = ex.getRequestURI().getPath();
+            if (metrics != null && "/metrics".equals(path)) {
+                byte[] text = metrics.get().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", PrometheusText.CONTENT_TYPE);
+                ex.sendResponseHeaders(200, text.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(text);
+                }
+                return;
+            }
             Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             boolean local = ex.getRequestHeaders().containsKey(StoreQueries.LOCAL_HEADER);
             StoreQueries.Answer a = switch (path) {

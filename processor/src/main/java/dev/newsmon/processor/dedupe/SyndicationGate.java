@@ -8,6 +8,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -44,19 +45,20 @@ public final class SyndicationGate implements Processor<String, GateInput, Strin
         p = in.article() != null ? p.with(in.article(), record.timestamp()) : p.with(in.verdict());
         if (p.article() != null && p.verdicts() >= MinHash.BANDS) {
             pending.delete(id);
-            release(id, p, record.timestamp());
+            // The current record's headers carry the article's ingest time on to the alert latency metric.
+            release(id, p, record.timestamp(), record.headers());
         } else {
             pending.put(id, p);
         }
     }
 
-    private void release(String id, Pending p, long timestamp) {
+    private void release(String id, Pending p, long timestamp, Headers headers) {
         ClassifiedArticle a = p.article();
         if (p.originalId() != null && !p.originalId().equals(id)) {
             a = a.withDuplicateOf(p.originalId());
             copies.record();
         }
-        context.forward(new Record<>(id, a, timestamp));
+        context.forward(headers == null ? new Record<>(id, a, timestamp) : new Record<>(id, a, timestamp, headers));
     }
 
     private void releaseStale(long now) {
@@ -66,7 +68,7 @@ public final class SyndicationGate implements Processor<String, GateInput, Strin
                 if (kv.value.since() < now - GIVE_UP.toMillis()) {
                     pending.delete(kv.key);
                     if (kv.value.article() != null) {
-                        release(kv.key, kv.value, kv.value.eventTime());
+                        release(kv.key, kv.value, kv.value.eventTime(), null);
                     }
                 }
             }

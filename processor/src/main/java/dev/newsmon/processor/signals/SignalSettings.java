@@ -23,7 +23,7 @@ public record SignalSettings(
     }
 
     public static SignalSettings defaults() {
-        return new SignalSettings(Duration.ofHours(24), Duration.ofHours(1), 14, Duration.ofHours(48), 0.1,
+        return new SignalSettings(Duration.ofHours(24), Duration.ofHours(1), 14, Duration.ofDays(7), 0.1,
                 List.of("china>south_korea", "south_korea>china"));
     }
 

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.newsmon.common.Article;
 import dev.newsmon.common.JsonSerde;
 import dev.newsmon.common.Topics;
+import dev.newsmon.processor.ProcessorMetrics;
 import dev.newsmon.processor.errors.DeadLetters;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -23,10 +25,12 @@ public final class ValidateProcessor implements FixedKeyProcessor<String, byte[]
     private final JsonSerde<Article> serde = JsonSerde.of(Article.class);
     private final ArticleValidator validator = new ArticleValidator();
     private FixedKeyProcessorContext<String, Checked> context;
+    private Sensor deadLetters;
 
     @Override
     public void init(FixedKeyProcessorContext<String, Checked> context) {
         this.context = context;
+        this.deadLetters = ProcessorMetrics.rateTotal(context, STAGE, "dead-letters");
     }
 
     @Override
@@ -40,9 +44,11 @@ public final class ValidateProcessor implements FixedKeyProcessor<String, byte[]
             problem = reason(e);
         }
         if (problem == null) {
-            context.forward(record.withValue(new Checked(article, null)));
+            context.forward(ProcessorMetrics.withIngested(record, article.ingested())
+                    .withValue(new Checked(article, null)));
             return;
         }
+        deadLetters.record();
         RecordMetadata m = context.recordMetadata().orElse(null);
         context.forward(record.withValue(new Checked(null, DeadLetters.letter(STAGE, problem,
                 m == null ? Topics.ARTICLES : m.topic(), m == null ? -1 : m.partition(), m == null ? -1 : m.offset(),

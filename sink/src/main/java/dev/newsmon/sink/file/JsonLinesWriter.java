@@ -48,6 +48,8 @@ public final class JsonLinesWriter implements AutoCloseable {
     private LocalDate openDay;
     private FileChannel channel;
     private FileChannel lockChannel;
+    /** False when another running sink owns the directory: ids are still checked, nothing is written. */
+    private boolean owner = true;
 
     private JsonLinesWriter(Path dir, Clock clock) {
         this.dir = dir;
@@ -56,12 +58,23 @@ public final class JsonLinesWriter implements AutoCloseable {
 
     /** Opens {@code dir}, repairing a torn last line left by a kill mid-write, and indexes every alert id in it. */
     public static JsonLinesWriter open(Path dir, Clock clock) {
+        return open(dir, clock, false);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}; with {@code mayShare}, a directory that another running sink owns is not an
+     * error: this writer then only indexes the ids already there and writes nothing, so a second sink that exists
+     * for its webhook or feed can run beside the one that keeps the files.
+     */
+    public static JsonLinesWriter open(Path dir, Clock clock, boolean mayShare) {
         JsonLinesWriter writer = new JsonLinesWriter(dir, clock);
         try {
             Files.createDirectories(dir);
-            writer.lockDirectory();
+            writer.owner = writer.lockDirectory(mayShare);
             for (Path file : files(dir)) {
-                repairTornTail(file);
+                if (writer.owner) {
+                    repairTornTail(file);
+                }
                 writer.index(file);
             }
         } catch (IOException e) {
@@ -73,9 +86,10 @@ public final class JsonLinesWriter implements AutoCloseable {
 
     /**
      * Two sinks appending to one directory would each de-duplicate only against what they wrote, so the
-     * second one is refused. The OS drops the lock when a process dies, even by SIGKILL.
+     * second one is refused, or with {@code mayShare} writes nothing. The OS drops the lock when a process dies,
+     * even by SIGKILL.
      */
-    private void lockDirectory() throws IOException {
+    private boolean lockDirectory(boolean mayShare) throws IOException {
         lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -86,9 +100,13 @@ public final class JsonLinesWriter implements AutoCloseable {
         if (lock == null) {
             lockChannel.close();
             lockChannel = null;
+            if (mayShare) {
+                return false;
+            }
             throw new IllegalStateException("alerts directory " + dir + " is in use by another running sink; "
                     + "give this one its own --alerts-dir (and --group-id, or the two split the alerts between them)");
         }
+        return true;
     }
 
     private void releaseLock() {
@@ -120,9 +138,19 @@ public final class JsonLinesWriter implements AutoCloseable {
         return true;
     }
 
+    /** Whether this writer keeps the files (false: another sink owns the directory). */
+    public boolean owner() {
+        return owner;
+    }
+
     /** Writes every queued alert to today's file and fsyncs it; returns how many lines were written. */
     public int flush() {
         if (pending.isEmpty()) {
+            return 0;
+        }
+        if (!owner) {
+            written.addAll(pending.keySet());
+            pending.clear();
             return 0;
         }
         StringBuilder lines = new StringBuilder();

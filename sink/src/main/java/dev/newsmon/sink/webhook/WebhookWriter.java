@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -52,6 +53,9 @@ public final class WebhookWriter implements AutoCloseable {
         return t;
     });
     private volatile boolean failing;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong gaveUp = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
 
     public WebhookWriter(URI uri, WebhookFormat format, Duration giveUp, Backoff backoff, DeliveryLog deliveryLog,
                          FailedDeliveries failed, Clock clock) {
@@ -69,6 +73,14 @@ public final class WebhookWriter implements AutoCloseable {
                 .build();
     }
 
+    /** Alerts posted, alerts given up on (sent to failed deliveries), alerts skipped as already delivered. */
+    public record Counts(long delivered, long failed, long duplicates) {
+    }
+
+    public Counts counts() {
+        return new Counts(delivered.get(), gaveUp.get(), skipped.get());
+    }
+
     /** Scheme, host and port only: webhook paths (Slack's included) are secrets and stay out of logs. */
     public static String redacted(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
@@ -78,6 +90,7 @@ public final class WebhookWriter implements AutoCloseable {
     public CompletableFuture<Void> deliver(Delivery d) {
         String id = d.alert().id();
         if (deliveryLog.contains(id)) {
+            skipped.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         }
         return inFlight.computeIfAbsent(id, k -> submit(List.of(d), WebhookPayloads.body(format, d.alert()), id));
@@ -111,11 +124,13 @@ public final class WebhookWriter implements AutoCloseable {
             String reason = attemptUntilDeadline(body, key, deadline);
             if (reason == null) {
                 deliveryLog.record(ids, "delivered");
+                delivered.addAndGet(ids.size());
             } else {
                 log.warn("webhook {} gave up on {} alert(s) ({}): {}; sending them to failed deliveries",
                         redacted(uri), ids.size(), String.join(",", ids), reason);
                 handOff(items, reason);
                 deliveryLog.record(ids, "failed");
+                gaveUp.addAndGet(ids.size());
             }
             done.complete(null);
         } catch (InterruptedException e) {

@@ -110,6 +110,23 @@ class JsonLinesWriterTest {
         JsonLinesWriter.open(dir, clock).close();
     }
 
+    @Test
+    void aSinkThatMayShareReadsTheOwnersIdsAndWritesNothing() throws Exception {
+        try (JsonLinesWriter owner = JsonLinesWriter.open(dir, clock)) {
+            owner.append(alert("a1", "chips", Severity.WARNING));
+            owner.flush();
+            try (JsonLinesWriter reader = JsonLinesWriter.open(dir, clock, true)) {
+                assertFalse(reader.owner());
+                assertFalse(reader.append(alert("a1", "chips", Severity.WARNING)), "known id is a duplicate");
+                assertTrue(reader.append(alert("a2", "chips", Severity.WARNING)));
+                assertEquals(0, reader.flush());
+                assertFalse(reader.append(alert("a2", "chips", Severity.WARNING)), "seen in this run");
+            }
+            assertTrue(owner.owner());
+        }
+        assertEquals(List.of("a1"), ids(dir.resolve("2026-10-03.jsonl")));
+    }
+
     static List<String> ids(Path file) throws Exception {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(l -> {
