@@ -46,6 +46,9 @@ public final class AlertMeter implements FixedKeyProcessor<String, Alert, Alert>
                     ProcessorMetrics.SCOPE, k, ENTITY, Sensor.RecordingLevel.INFO, "theme", a.theme(), "kind",
                     a.kind())).record();
             long ingested = ProcessorMetrics.ingestedMillis(record.headers());
+            if (ingested < 0) {
+                ingested = IngestTimes.newest(a);
+            }
             if (ingested >= 0) {
                 latency.record(Math.max(0, context.currentSystemTimeMs() - ingested));
             }

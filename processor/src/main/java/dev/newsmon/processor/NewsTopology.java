@@ -96,6 +96,8 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SignalProcessor.REORDER_STORE), STRING, JsonSerde.of(Buffered.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SignalProcessor.FRONTIER_STORE), STRING, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SignalProcessor.SIGNAL_HISTORY_STORE), STRING,
                 JsonSerde.of(ThemeSignal.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -148,7 +150,7 @@ public final class NewsTopology {
                 .repartition(Repartitioned.with(STRING, JsonSerde.of(SubjectEvent.class)).withName(BY_SUBJECT))
                 .process(() -> new SignalProcessor(rules, reorderHold), Named.as("signals-and-alerts"),
                         SignalProcessor.HOURS_STORE, SignalProcessor.DETAILS_STORE, SignalProcessor.EVENTS_STORE,
-                        SignalProcessor.EMITTED_STORE, SignalProcessor.REORDER_STORE,
+                        SignalProcessor.EMITTED_STORE, SignalProcessor.REORDER_STORE, SignalProcessor.FRONTIER_STORE,
                         SignalProcessor.SIGNAL_HISTORY_STORE, SignalProcessor.ALERT_HISTORY_STORE)
                 .split(Named.as("output-"))
                 .branch((subject, o) -> o.signal() != null, Branched.as("signal"))

@@ -28,6 +28,9 @@ public final class ProcessorMetrics {
         if (ingested == null) {
             return record;
         }
+        if (record.key() instanceof String id) {
+            IngestTimes.put(id, ingested.toEpochMilli());
+        }
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.remove(INGESTED_HEADER);
         headers.add(INGESTED_HEADER, Long.toString(ingested.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));

@@ -86,25 +86,8 @@ public final class Backtest {
         try (TopologyTestDriver driver = new TopologyTestDriver(topology(themes, rules), config, start)) {
             TestInputTopic<String, byte[]> in = driver.createInputTopic(Topics.ARTICLES,
                     new StringSerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, ClassifiedArticle> classifiedOut = driver.createOutputTopic(Topics.CLASSIFIED,
-                    new StringDeserializer(), JsonSerde.of(ClassifiedArticle.class));
-            TestOutputTopic<String, ThemeSignal> signalsOut = driver.createOutputTopic(Topics.SIGNALS,
-                    new StringDeserializer(), JsonSerde.of(ThemeSignal.class));
-            TestOutputTopic<String, DeadLetter> dlqOut = driver.createOutputTopic(Topics.DEAD_LETTER,
-                    new StringDeserializer(), JsonSerde.of(DeadLetter.class));
-            List<TestOutputTopic<String, Alert>> alertOuts = new ArrayList<>();
-            for (String theme : themes.names()) {
-                alertOuts.add(driver.createOutputTopic(Topics.alerts(theme), new StringDeserializer(),
-                        JsonSerde.of(Alert.class)));
-            }
-
+            Outputs outputs = new Outputs(driver, themes.names(), onAlert);
             Instant clock = start;
-            int classified = 0;
-            int onTheme = 0;
-            int copies = 0;
-            int deadLetters = 0;
-            List<Alert> alerts = new ArrayList<>();
-            SignalSeries series = new SignalSeries();
             for (Article a : articles) {
                 Instant at = a.eventTime() == null ? clock : a.eventTime();
                 if (at.isAfter(clock)) {
@@ -113,23 +96,63 @@ public final class Backtest {
                 }
                 in.pipeInput(a.id(), ARTICLE.serialize(Topics.ARTICLES, a), at);
                 // Drained after every article so alerts come out in the order they were raised.
-                for (ClassifiedArticle c : classifiedOut.readValuesToList()) {
-                    classified++;
-                    onTheme += c.themes() == null || c.themes().isEmpty() ? 0 : 1;
-                    copies += c.duplicateOf() == null ? 0 : 1;
-                }
-                signalsOut.readValuesToList().forEach(series::add);
-                deadLetters += dlqOut.readValuesToList().size();
-                for (TestOutputTopic<String, Alert> out : alertOuts) {
-                    for (Alert alert : out.readValuesToList()) {
-                        alerts.add(alert);
-                        onAlert.accept(alert);
-                    }
-                }
+                outputs.drain();
             }
+            // As live, a minute after the last article: wall-clock punctuators release anything still held.
+            driver.advanceWallClockTime(Duration.ofMinutes(1));
+            outputs.drain();
             long repeats = total(driver, "dropped-repeats-total");
-            return new BacktestResult(articles.size(), classified, onTheme, repeats + copies,
-                    total(driver, "late-records-total"), deadLetters, List.copyOf(alerts), series);
+            return new BacktestResult(articles.size(), outputs.classified, outputs.onTheme, repeats + outputs.copies,
+                    total(driver, "late-records-total"), outputs.deadLetters, List.copyOf(outputs.alerts),
+                    outputs.series);
+        }
+    }
+
+    /** Reads every output topic of the driver and keeps the counts, alerts and signals. */
+    private static final class Outputs {
+        private final TestOutputTopic<String, ClassifiedArticle> classifiedOut;
+        private final TestOutputTopic<String, ThemeSignal> signalsOut;
+        private final TestOutputTopic<String, DeadLetter> dlqOut;
+        private final List<TestOutputTopic<String, Alert>> alertOuts;
+        private final Consumer<Alert> onAlert;
+        final List<Alert> alerts = new ArrayList<>();
+        final SignalSeries series = new SignalSeries();
+        int classified;
+        int onTheme;
+        int copies;
+        int deadLetters;
+
+        Outputs(TopologyTestDriver driver, List<String> themes, Consumer<Alert> onAlert) {
+            StringDeserializer keys = new StringDeserializer();
+            this.classifiedOut = driver.createOutputTopic(Topics.CLASSIFIED, keys,
+                    JsonSerde.of(ClassifiedArticle.class));
+            this.signalsOut = driver.createOutputTopic(Topics.SIGNALS, keys, JsonSerde.of(ThemeSignal.class));
+            this.dlqOut = driver.createOutputTopic(Topics.DEAD_LETTER, keys, JsonSerde.of(DeadLetter.class));
+            this.alertOuts = new ArrayList<>();
+            for (String theme : themes) {
+                alertOuts.add(driver.createOutputTopic(Topics.alerts(theme), keys, JsonSerde.of(Alert.class)));
+            }
+            this.onAlert = onAlert;
+        }
+
+        void drain() {
+            for (ClassifiedArticle c : classifiedOut.readValuesToList()) {
+                classified++;
+                onTheme += c.themes() == null || c.themes().isEmpty() ? 0 : 1;
+                copies += c.duplicateOf() == null ? 0 : 1;
+            }
+            signalsOut.readValuesToList().forEach(series::add);
+            deadLetters += dlqOut.readValuesToList().size();
+            List<Alert> fresh = new ArrayList<>();
+            for (TestOutputTopic<String, Alert> out : alertOuts) {
+                fresh.addAll(out.readValuesToList());
+            }
+            // Topics are read one theme after another; event time restores the order they were raised in.
+            fresh.sort(Comparator.comparing(Alert::raisedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+            for (Alert a : fresh) {
+                alerts.add(a);
+                onAlert.accept(a);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The acceptance check: the live processor's /api/signals?theme=taiwan serves the series the backtest CSV shows. */
+/** The acceptance check: the live processor's /api/signals?theme=T serves the series the backtest CSV shows for T. */
 class LiveApiMatchesBacktestIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -54,15 +54,13 @@ class LiveApiMatchesBacktestIT {
         cli.setErr(new PrintWriter(err, true));
         assertEquals(0, cli.execute("backtest", BacktestTest.SAMPLES.toString(), "--csv", csv.toString()),
                 err.toString());
-        List<String> expected = Files.readAllLines(csv.resolve("signals-taiwan.csv"));
-        expected = expected.subList(1, expected.size());
-        assertFalse(expected.isEmpty());
-
+        List<String> themes = Themes.loadDefault().names();
+        assertTrue(themes.contains("taiwan"));
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"), false)) {
             String bootstrap = broker.bootstrapServers();
             // One partition: the broker then hands the processor the articles in the order they were sent.
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                TopicSetup.ensure(admin, TopicSetup.newTopics(Themes.loadDefault().names(), 1, (short) 1));
+                TopicSetup.ensure(admin, TopicSetup.newTopics(themes, 1, (short) 1));
             }
             ProcessCommand cmd = new ProcessCommand();
             new CommandLine(cmd).parseArgs("--bootstrap-servers", bootstrap, "--application-id", "it-backtest",
@@ -78,14 +76,11 @@ class LiveApiMatchesBacktestIT {
                                 serde.serialize(Topics.ARTICLES, a)));
                     }
                 }
-                List<String> served = awaitSeries(processor, expected.get(expected.size() - 1));
-                // The live store forgets points older than baseline + window + grace; the CSV keeps the whole run.
-                assertEquals(expected.subList(expected.size() - served.size(), expected.size()), served);
-                SignalSettings s = AlertRules.loadDefault().signals();
-                Instant horizon = windowEnd(expected.get(expected.size() - 1))
-                        .minus(Duration.ofDays(s.baselineDays() + 1)).minus(s.window()).minus(s.grace());
-                for (String dropped : expected.subList(0, expected.size() - served.size())) {
-                    assertTrue(windowEnd(dropped).isBefore(horizon), "API lost a point it should keep: " + dropped);
+                for (String theme : themes) {
+                    List<String> expected = Files.readAllLines(csv.resolve("signals-" + theme + ".csv"));
+                    expected = expected.subList(1, expected.size());
+                    assertFalse(expected.isEmpty(), theme);
+                    assertServed(processor, theme, expected);
                 }
             } finally {
                 processor.close();
@@ -93,14 +88,29 @@ class LiveApiMatchesBacktestIT {
         }
     }
 
+    /** The API serves the CSV's series, except points the live store has already aged out. */
+    private static void assertServed(ProcessorService processor, String theme, List<String> expected)
+            throws Exception {
+        List<String> served = awaitSeries(processor, theme, expected.get(expected.size() - 1));
+        // The live store forgets points older than baseline + window + grace; the CSV keeps the whole run.
+        assertEquals(expected.subList(expected.size() - served.size(), expected.size()), served, theme);
+        SignalSettings s = AlertRules.loadDefault().signals();
+        Instant horizon = windowEnd(expected.get(expected.size() - 1))
+                .minus(Duration.ofDays(s.baselineDays() + 1)).minus(s.window()).minus(s.grace());
+        for (String dropped : expected.subList(0, expected.size() - served.size())) {
+            assertTrue(windowEnd(dropped).isBefore(horizon), "API lost a point it should keep: " + dropped);
+        }
+    }
+
     private static Instant windowEnd(String csvRow) {
         return Instant.parse(csvRow.split(",")[2]);
     }
 
-    /** Polls the API until its latest taiwan point is the backtest's last row; returns the series as CSV rows. */
-    private static List<String> awaitSeries(ProcessorService processor, String lastRow) throws Exception {
+    /** Polls the API until the theme's latest point is the backtest's last row; returns the series as CSV rows. */
+    private static List<String> awaitSeries(ProcessorService processor, String theme, String lastRow)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI uri = URI.create("http://127.0.0.1:" + processor.apiPort() + "/api/signals?theme=taiwan");
+        URI uri = URI.create("http://127.0.0.1:" + processor.apiPort() + "/api/signals?theme=" + theme);
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<String> rows = List.of();
         while (System.nanoTime() < deadline) {
@@ -115,7 +125,8 @@ class LiveApiMatchesBacktestIT {
             }
             Thread.sleep(300);
         }
-        throw new AssertionError("/api/signals?theme=taiwan never reached the backtest's last point " + lastRow
+        throw new AssertionError("/api/signals?theme=" + theme + " never reached the backtest's last point "
+                + lastRow
                 + "; last answer: " + rows);
     }
 }

@@ -27,6 +27,9 @@ final class PacedFeed implements AutoCloseable {
     private final ProcessorBacklog backlog;
     private final String applicationId;
     private final Supplier<String> failure;
+    private long sent;
+    private long drainNanos;
+    private long slowestNanos;
 
     /** @param failure why a processor died, or null while all are healthy */
     PacedFeed(String bootstrap, String applicationId, Supplier<String> failure) {
@@ -44,6 +47,7 @@ final class PacedFeed implements AutoCloseable {
 
     /** Sends {@code article} keyed by id, as ingest does, and waits until nothing is left to process. */
     void sendAndDrain(Article article) throws Exception {
+        long start = System.nanoTime();
         producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), article)).get();
         long deadline = System.nanoTime() + PER_ARTICLE.toNanos();
         int zeros = 0;
@@ -61,6 +65,16 @@ final class PacedFeed implements AutoCloseable {
             zeros = left == 0 ? zeros + 1 : 0;
             Thread.sleep(POLL_MS);
         }
+        long took = System.nanoTime() - start;
+        sent++;
+        drainNanos += took;
+        slowestNanos = Math.max(slowestNanos, took);
+    }
+
+    /** "n articles, mean and slowest send-to-drained time", for the test's timing line. */
+    String timings() {
+        return String.format("%d articles, %d ms mean and %d ms slowest from send to drained", sent,
+                sent == 0 ? 0 : drainNanos / sent / 1_000_000, slowestNanos / 1_000_000);
     }
 
     @Override

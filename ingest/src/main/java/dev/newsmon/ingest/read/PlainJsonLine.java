@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the usual JSON Lines shape, one object whose fields are strings or null, straight from valid UTF-8
@@ -96,7 +97,7 @@ final class PlainJsonLine {
     private int field(byte[] b, int from, int to) {
         for (int k = 0; k < names.length; k++) {
             byte[] name = names[k];
-            if (name.length == to - from && java.util.Arrays.equals(b, from, to, name, 0, name.length)) {
+            if (name.length == to - from && Arrays.equals(b, from, to, name, 0, name.length)) {
                 return k;
             }
         }

@@ -54,6 +54,10 @@ public final class Classifier {
     /** Articles up to this many (weighted) sentences are scored on their plain cue sum. */
     private static final double LENGTH_BASE = 6;
 
+    private static final Comparator<Evidence> BY_WEIGHT_DESC = Comparator.comparingDouble(Evidence::weight).reversed();
+    private static final Comparator<Dyad> BY_TONE_DESC =
+            Comparator.comparingDouble((Dyad d) -> d.tension() + d.cooperation()).reversed();
+
     private final Themes themes;
     private final String[] themeNames;
     private final double[] thresholds;
@@ -346,6 +350,7 @@ public final class Classifier {
             }
             for (int k = 0; k < touchedCount; k++) {
                 int cat = touched[k];
+                s.categoriesHit |= 1L << Math.min(cat, 63);
                 s.addHit(bestPayload[cat], i, i + bestLen[cat]);
                 covered[cat] = i + bestLen[cat];
                 bestLen[cat] = 0;
@@ -354,6 +359,9 @@ public final class Classifier {
     }
 
     private ThemeMatch scoreTheme(int t, Tokens tk, Scratch s, List<Explained.Span> highlights) {
+        if (ruleAll[t] == 0 && t < 63 && (s.categoriesHit & (1L << t)) == 0) {
+            return null; // no term of this theme in the article: most articles touch one or two themes
+        }
         int[] flags = s.sentFlags;
         Arrays.fill(flags, 0, tk.sentences, 0);
         boolean any = false;
@@ -433,7 +441,7 @@ public final class Classifier {
         if (raw < thresholds[t]) {
             return null;
         }
-        evidence.sort(Comparator.comparingDouble(Evidence::weight).reversed());
+        evidence.sort(BY_WEIGHT_DESC);
         if (evidence.size() > MAX_EVIDENCE) {
             evidence = evidence.subList(0, MAX_EVIDENCE);
         }
@@ -565,7 +573,7 @@ public final class Classifier {
             int to = (int) (long) e.getKey();
             out.add(new Dyad(actorIds[from], actorIds[to], tone(e.getValue()[0]), tone(e.getValue()[1])));
         }
-        out.sort(Comparator.comparingDouble((Dyad d) -> d.tension() + d.cooperation()).reversed());
+        out.sort(BY_TONE_DESC);
         return out.size() > MAX_DYADS ? out.subList(0, MAX_DYADS) : out;
     }
 
@@ -584,6 +592,8 @@ public final class Classifier {
         final Tokenizer tokenizer = new Tokenizer();
         final Tokens tokens = new Tokens();
         int hits;
+        /** Bit c set when category c has a hit (bit 63 for any category from 63 on). */
+        long categoriesHit;
         int[] hitPayload = new int[256];
         int[] hitStart = new int[256];
         int[] hitEnd = new int[256];
@@ -601,6 +611,7 @@ public final class Classifier {
 
         void prepare(int tokens, int sentences, int categories, int terms) {
             hits = 0;
+            categoriesHit = 0;
             if (coveredUntil.length < categories) {
                 coveredUntil = new int[categories];
                 bestPayload = new int[categories];

@@ -9,6 +9,7 @@ import dev.newsmon.processor.alerts.AlertStates;
 import dev.newsmon.processor.alerts.RuleEngine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +31,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>
  * Alerts are decided by replaying the theme's log in event-time order (time, then article id) from the new
  * article on, each article seeing only what precedes it; the rule memory (hysteresis, cooldown) is stored per
- * log entry, and an alert goes out when its deterministic id has not gone out before. Guarantee: whatever the
- * arrival order within grace, every alert that in-order processing raises is raised, with the same id, as soon
- * as the last article it depends on arrives. Extra alerts are possible only when an article was judged before an
- * earlier one arrived; a short wall-clock reorder buffer ({@code reorderHold}, flushed in event-time order) removes
- * those for disorder that arrives within it, as in a backfill. An article older than stream time minus grace is
- * counted in {@code late-records-total} and never enters a window. Input is keyed by subject, so one task owns
- * each subject's whole history.
+ * log entry, and an alert goes out when its deterministic id has not gone out before.
+ * <p>
+ * Guarantee: whatever the arrival order within grace, every alert that in-order processing raises goes out, with
+ * the same id, as soon as the last article it depends on has arrived. Extra alerts are possible only when an
+ * article was judged before an earlier one arrived; the wall-clock reorder buffer ({@code reorderHold}, released
+ * in event-time order) removes those for disorder that reaches it within one burst, as in a backfill.
+ * An article older than the latest event time taken in minus grace is counted in {@code late-records-total} and
+ * never enters a window. Input is keyed by subject, so one task owns each subject's whole history.
  */
 public final class SignalProcessor implements Processor<String, SubjectEvent, String, SignalOutput> {
     public static final String HOURS_STORE = "signal-buckets";
@@ -46,6 +48,9 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     /** Ids of alerts already sent: a replay that decides the same alert again stays quiet. */
     public static final String EMITTED_STORE = "alert-ids";
     public static final String REORDER_STORE = "signal-reorder";
+    /** The latest event time the windows have taken in (one entry): lateness and expiry are judged against it. */
+    public static final String FRONTIER_STORE = "signal-frontier";
+    private static final String FRONTIER = "frontier";
     /** Latest signal per subject and window end (one point per hop), for the HTTP API. */
     public static final String SIGNAL_HISTORY_STORE = "signal-history";
     /** Alerts raised, by theme and event time, for the HTTP API. */
@@ -64,10 +69,12 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     private KeyValueStore<String, LoggedEvent> events;
     private KeyValueStore<String, Long> emitted;
     private KeyValueStore<String, Buffered> reorder;
+    private KeyValueStore<String, Long> frontier;
     private KeyValueStore<String, ThemeSignal> signalHistory;
     private KeyValueStore<String, Alert> alertHistory;
     private Sensor late;
     private long waitingSince = NOT_WAITING;
+    private long lastArrival = NOT_WAITING;
 
     /** @param reorderHold how long (wall clock) events wait to be sorted by event time; zero processes at once */
     public SignalProcessor(AlertRules rules, Duration reorderHold) {
@@ -86,15 +93,17 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
         this.events = context.getStateStore(EVENTS_STORE);
         this.emitted = context.getStateStore(EMITTED_STORE);
         this.reorder = context.getStateStore(REORDER_STORE);
+        this.frontier = context.getStateStore(FRONTIER_STORE);
         this.signalHistory = context.getStateStore(SIGNAL_HISTORY_STORE);
         this.alertHistory = context.getStateStore(ALERT_HISTORY_STORE);
         this.late = ProcessorMetrics.rateTotal(context, "signals", "late-records");
-        // Stream time, not wall-clock: a replay ages buckets out exactly as the live run did.
-        context.schedule(settings.hop(), PunctuationType.STREAM_TIME, this::expire);
+        // Event time, not wall-clock: a replay ages buckets out exactly as the live run did.
+        context.schedule(settings.hop(), PunctuationType.STREAM_TIME, streamTime -> expire(frontier()));
         if (!reorderHold.isZero()) {
             try (KeyValueIterator<String, Buffered> it = reorder.all()) {
                 if (it.hasNext()) {
                     waitingSince = 0; // restored after a restart: release at the first tick
+                    lastArrival = 0;
                 }
             }
             long tick = Math.max(10, Math.min(50, reorderHold.toMillis() / 5));
@@ -108,25 +117,27 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
         if (e == null || e.duplicate()) {
             return; // syndicated copies count once: the first copy already moved the signal
         }
-        // Judged on arrival: time spent in the reorder buffer never makes an article late.
-        if (record.timestamp() < context.currentStreamTimeMs() - settings.grace().toMillis()) {
-            late.record();
-            return;
-        }
         if (reorderHold.isZero()) {
             apply(record.key(), record.timestamp(), e);
             return;
         }
         reorder.put(historyKey(record.key(), record.timestamp(), e.id()),
                 new Buffered(record.key(), record.timestamp(), e));
+        lastArrival = context.currentSystemTimeMs();
         if (waitingSince == NOT_WAITING) {
-            waitingSince = context.currentSystemTimeMs();
+            waitingSince = lastArrival;
         }
     }
 
-    /** Once the oldest held event has waited the hold, releases them all, per subject in event-time order. */
+    /**
+     * Releases every held event in event-time order once input has paused for the hold, or the oldest has waited
+     * four holds: a live article waits one hold, while a backfill burst (partitions interleaved, the syndication
+     * gate answering in any order) is sorted as a whole up to four.
+     */
     private void release(long wallClock) {
-        if (waitingSince == NOT_WAITING || wallClock - waitingSince < reorderHold.toMillis()) {
+        long hold = reorderHold.toMillis();
+        if (waitingSince == NOT_WAITING
+                || (wallClock - lastArrival < hold && wallClock - waitingSince < 4 * hold)) {
             return;
         }
         List<Buffered> held = new ArrayList<>();
@@ -134,6 +145,9 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
             it.forEachRemaining(kv -> held.add(kv.value));
         }
         waitingSince = NOT_WAITING;
+        lastArrival = NOT_WAITING;
+        held.sort(Comparator.comparingLong(Buffered::timestamp).thenComparing(Buffered::subject)
+                .thenComparing(b -> b.event().id()));
         for (Buffered b : held) {
             reorder.delete(historyKey(b.subject(), b.timestamp(), b.event().id()));
             apply(b.subject(), b.timestamp(), b.event());
@@ -141,6 +155,14 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
     }
 
     private void apply(String subject, long t, SubjectEvent e) {
+        long seen = frontier();
+        if (t < seen - settings.grace().toMillis()) {
+            late.record();
+            return;
+        }
+        if (t > seen) {
+            frontier.put(FRONTIER, t);
+        }
         String logKey = historyKey(subject, t, e.id());
         boolean theme = e.theme() != null;
         if (theme && events.get(logKey) != null) {
@@ -230,6 +252,11 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
         }
     }
 
+    private long frontier() {
+        Long f = frontier.get(FRONTIER);
+        return f == null ? Long.MIN_VALUE / 2 : f;
+    }
+
     private void add(NavigableMap<Long, HourStats> buckets, long at, SubjectEvent e) {
         buckets.merge(Math.floorDiv(at, settings.hopMs()), HourStats.EMPTY.plus(e.tension(), e.cooperation()),
                 HourStats::plus);
@@ -257,11 +284,8 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
         return m;
     }
 
-    private void expire(long streamTime) {
-        if (waitingSince != NOT_WAITING) {
-            return; // held events were accepted against older stream time; their buckets must stay
-        }
-        long oldest = SignalMath.oldestNeeded(settings, Math.floorDiv(streamTime, settings.hopMs()))
+    private void expire(long seen) {
+        long oldest = SignalMath.oldestNeeded(settings, Math.floorDiv(seen, settings.hopMs()))
                 - settings.grace().toMillis() / settings.hopMs() - 1;
         long oldestMs = oldest * settings.hopMs();
         expireHistory(signalHistory, oldestMs);

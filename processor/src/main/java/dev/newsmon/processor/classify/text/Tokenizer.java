@@ -21,18 +21,18 @@ public final class Tokenizer {
             hashOf("oct"), hashOf("nov"), hashOf("dec"), hashOf("vs"), hashOf("inc"), hashOf("corp"), hashOf("co"),
             hashOf("ltd"), hashOf("jr"), hashOf("sr"), hashOf("no"), hashOf("adm"), hashOf("maj"), hashOf("cpt")};
 
-    private static final byte LOWER = 1;
-    private static final byte UPPER = 2;
-    private static final byte DIGIT = 3;
-    private static final byte[] ASCII = new byte[128];
+    /** Marks a folded character that makes stemming look closer: a digit, a 'z', a non-ASCII letter. */
+    private static final int SPECIAL = 1 << 16;
+    /** ASCII word characters folded to lower case (plus SPECIAL), 0 for everything else. */
+    private static final int[] FOLD = new int[128];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
-            ASCII[c] = LOWER;
-            ASCII[c - 32] = UPPER;
+            FOLD[c] = c == 'z' ? c | SPECIAL : c;
+            FOLD[c - 32] = FOLD[c];
         }
         for (char c = '0'; c <= '9'; c++) {
-            ASCII[c] = DIGIT;
+            FOLD[c] = c | SPECIAL;
         }
     }
 
@@ -111,66 +111,60 @@ public final class Tokenizer {
                 i++; // the commonest character by far: decide it first
                 continue;
             }
-            if (c < 128 ? ASCII[c] != 0 : isWideWordChar(c)) {
+            if (c < 128 ? FOLD[c] != 0 : isWideWordChar(c)) {
                 int s = i;
-                int len = 0;
-                boolean upper = true;
-                boolean special = false; // a digit or a 'z': stemming must look closer
+                int flags = 0; // the SPECIAL bit of any character: stemming must look closer
+                int last = 0;
+                boolean possessive = false;
                 long h = FNV_OFFSET;
-                char[] b = buf;
+                // Hashes the folded token as it goes, without copying it: only a token that needs
+                // stemming is folded into a buffer, afterwards (see refold).
                 while (i < n) {
                     c = t[i];
+                    int f;
                     if (c < 128) {
-                        byte k = ASCII[c];
-                        if (k == LOWER) {
-                            upper = false;
-                            special |= c == 'z';
-                        } else if (k == UPPER) {
-                            c = (char) (c + 32);
-                            special |= c == 'z';
-                        } else if (k == DIGIT) {
-                            special = true;
-                        } else if (c == '\'' && apostropheInWord(t, i, n)) {
+                        f = FOLD[c];
+                        if (f == 0) {
+                            if (c != '\'' || !apostropheInWord(t, i, n)) {
+                                break;
+                            }
                             if (possessive(t, i, n)) {
+                                possessive = true;
                                 i += 2; // "China's" is China
                                 break;
                             }
-                        } else {
-                            break;
+                            f = '\'';
                         }
                     } else if (isWideWordChar(c)) {
-                        special = true;
-                        if (Character.isLowerCase(c)) {
-                            upper = false;
-                        } else {
-                            c = Character.toLowerCase(c);
-                        }
+                        f = SPECIAL | (Character.isLowerCase(c) ? c : Character.toLowerCase(c));
                     } else if (c == '\u2019' && apostropheInWord(t, i, n)) {
                         if (possessive(t, i, n)) {
+                            possessive = true;
                             i += 2;
                             break;
                         }
-                        c = '\'';
+                        f = '\'';
                     } else {
                         break;
                     }
-                    if (len == b.length) {
-                        b = buf = java.util.Arrays.copyOf(b, len * 2);
-                    }
-                    b[len++] = c;
-                    h = (h ^ c) * FNV_PRIME; // hashed as we go; only a stemmed token is hashed again
+                    flags |= f;
+                    last = f & 0xFFFF;
+                    h = (h ^ last) * FNV_PRIME;
                     i++;
                 }
                 int e = i;
-                boolean isUs = upper && len == 2 && b[0] == 'u' && b[1] == 's';
+                int len = (possessive ? e - 2 : e) - s;
+                // "US" in capitals is the country; "us" is a pronoun
+                boolean isUs = len == 2 && t[s] == 'U' && t[s + 1] == 'S';
                 if (isUs && i < n && t[i] == '$') {
                     prevHash = 0;
                     prevLen = e - s;
                     continue; // "US$360" names no actor
                 }
                 if (isUs) {
-                    h = USA; // "US" in capitals is the country; "us" is a pronoun
-                } else if (special || (len >= 4 && b[len - 1] == 's')) {
+                    h = USA;
+                } else if ((flags & SPECIAL) != 0 || (len >= 4 && last == 's')) {
+                    char[] b = refold(t, s, len);
                     h = hash(b, stem(b, len));
                 } else if (h == 0) {
                     h = 1;
@@ -226,6 +220,25 @@ public final class Tokenizer {
                 out.sentences = firstSentence;
             }
         }
+    }
+
+    /** The folded characters of a token, as the scan hashed them, for stemming. */
+    private char[] refold(char[] t, int s, int len) {
+        if (buf.length < len) {
+            buf = new char[Math.max(len, buf.length * 2)];
+        }
+        char[] b = buf;
+        for (int k = 0; k < len; k++) {
+            char c = t[s + k];
+            if (c < 128) {
+                b[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else if (c == '\u2019') {
+                b[k] = '\'';
+            } else {
+                b[k] = Character.isLowerCase(c) ? c : Character.toLowerCase(c);
+            }
+        }
+        return b;
     }
 
     private static boolean apostropheInWord(char[] t, int i, int n) {
@@ -301,6 +314,9 @@ public final class Tokenizer {
     private static boolean isAbbreviation(long h, int rawLen) {
         if (rawLen == 1) {
             return true; // initials: "N. Korea", "U.S.", "Kim J. Un"
+        }
+        if (rawLen > 6) {
+            return false; // no abbreviation is longer than four letters and a possessive
         }
         for (long a : ABBREVIATIONS) {
             if (a == h) {
