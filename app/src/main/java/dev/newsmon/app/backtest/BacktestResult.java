@@ -23,7 +23,7 @@ public record BacktestResult(int articles, int classified, int onTheme, long dup
         return m;
     }
 
-    /** "76 articles, 76 classified (57 on a theme), 1 duplicate, 0 late, 0 dead letters, 2 alerts (taiwan: BREAKING 2)". */
+    /** E.g. "76 articles, 76 classified (57 on a theme), 1 duplicate, 0 late, 0 dead letters, 2 alerts (taiwan: SHIFT 2)". */
     public String summary() {
         StringBuilder s = new StringBuilder()
                 .append(articles).append(articles == 1 ? " article, " : " articles, ")

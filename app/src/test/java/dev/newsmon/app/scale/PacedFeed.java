@@ -27,6 +27,8 @@ final class PacedFeed implements AutoCloseable {
     private final ProcessorBacklog backlog;
     private final String applicationId;
     private final Supplier<String> failure;
+    private long sentAt;
+    private String last;
     private long sent;
     private long drainNanos;
     private long slowestNanos;
@@ -45,27 +47,32 @@ final class PacedFeed implements AutoCloseable {
         this.failure = failure;
     }
 
-    /** Sends {@code article} keyed by id, as ingest does, and waits until nothing is left to process. */
-    void sendAndDrain(Article article) throws Exception {
-        long start = System.nanoTime();
+    /** Sends {@code article} keyed by id, as ingest does; returns once every in-sync replica has it. */
+    void send(Article article) throws Exception {
+        sentAt = System.nanoTime();
         producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), article)).get();
+        last = article.id();
+    }
+
+    /** Waits until the processor has nothing left: the article just sent went all the way through. */
+    void awaitDrained() throws Exception {
         long deadline = System.nanoTime() + PER_ARTICLE.toNanos();
         int zeros = 0;
         long left = -1;
         while (zeros < STABLE_POLLS) {
             String dead = failure.get();
             if (dead != null) {
-                throw new IllegalStateException(dead + " while processing " + article.id());
+                throw new IllegalStateException(dead + " while processing " + last);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(String.format("%s: %d records still unprocessed after %s",
-                        article.id(), left, PER_ARTICLE));
+                throw new IllegalStateException(String.format("%s: %d records still unprocessed by %s after %s",
+                        last, left, applicationId, PER_ARTICLE));
             }
             left = backlog.pending(applicationId);
             zeros = left == 0 ? zeros + 1 : 0;
             Thread.sleep(POLL_MS);
         }
-        long took = System.nanoTime() - start;
+        long took = System.nanoTime() - sentAt;
         sent++;
         drainNanos += took;
         slowestNanos = Math.max(slowestNanos, took);

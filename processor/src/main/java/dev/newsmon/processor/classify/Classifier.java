@@ -328,6 +328,9 @@ public final class Classifier {
                     break;
                 }
                 key = PhraseIndex.extend(key, tk.hash[j]);
+                if (len > 1 && !index.mayContain(key)) {
+                    break; // mayStart did this test for the first token
+                }
                 int slot = index.find(key);
                 if (slot < 0) {
                     break;
@@ -347,11 +350,13 @@ public final class Classifier {
                     bestLen[cat] = len;
                     bestPayload[cat] = p;
                 }
+                if (!index.isExtendable(slot)) {
+                    break; // no longer phrase starts here: spare the probe that would miss
+                }
             }
             for (int k = 0; k < touchedCount; k++) {
                 int cat = touched[k];
-                s.categoriesHit |= 1L << Math.min(cat, 63);
-                s.addHit(bestPayload[cat], i, i + bestLen[cat]);
+                s.addHit(bestPayload[cat], i, i + bestLen[cat], cat);
                 covered[cat] = i + bestLen[cat];
                 bestLen[cat] = 0;
             }
@@ -359,17 +364,14 @@ public final class Classifier {
     }
 
     private ThemeMatch scoreTheme(int t, Tokens tk, Scratch s, List<Explained.Span> highlights) {
-        if (ruleAll[t] == 0 && t < 63 && (s.categoriesHit & (1L << t)) == 0) {
+        if (ruleAll[t] == 0 && s.catHead[t] < 0) {
             return null; // no term of this theme in the article: most articles touch one or two themes
         }
         int[] flags = s.sentFlags;
         Arrays.fill(flags, 0, tk.sentences, 0);
         boolean any = false;
-        for (int h = 0; h < s.hits; h++) {
+        for (int h = s.catHead[t]; h >= 0; h = s.hitNext[h]) {
             int p = s.hitPayload[h];
-            if (pCategory[p] != t) {
-                continue;
-            }
             int sent = tk.sentence[s.hitStart[h]];
             switch (pKind[p]) {
                 case STRONG -> {
@@ -399,11 +401,8 @@ public final class Classifier {
         double raw = 0;
         List<Evidence> evidence = new ArrayList<>();
         int[] counts = s.termCounts;
-        for (int h = 0; h < s.hits; h++) {
+        for (int h = s.catHead[t]; h >= 0; h = s.hitNext[h]) {
             int p = s.hitPayload[h];
-            if (pCategory[p] != t) {
-                continue;
-            }
             int kind = pKind[p];
             int sent = tk.sentence[s.hitStart[h]];
             if ((flags[sent] & 4) != 0 || (kind != STRONG && kind != WEAK)) {
@@ -592,8 +591,10 @@ public final class Classifier {
         final Tokenizer tokenizer = new Tokenizer();
         final Tokens tokens = new Tokens();
         int hits;
-        /** Bit c set when category c has a hit (bit 63 for any category from 63 on). */
-        long categoriesHit;
+        /** Each category's hits in order, as a list threaded through hitNext, so a theme reads only its own. */
+        int[] catHead = new int[0];
+        int[] catTail = new int[0];
+        int[] hitNext = new int[256];
         int[] hitPayload = new int[256];
         int[] hitStart = new int[256];
         int[] hitEnd = new int[256];
@@ -611,13 +612,15 @@ public final class Classifier {
 
         void prepare(int tokens, int sentences, int categories, int terms) {
             hits = 0;
-            categoriesHit = 0;
             if (coveredUntil.length < categories) {
                 coveredUntil = new int[categories];
                 bestPayload = new int[categories];
                 bestLen = new int[categories];
                 touched = new int[categories];
+                catHead = new int[categories];
+                catTail = new int[categories];
             }
+            Arrays.fill(catHead, -1);
             Arrays.fill(coveredUntil, 0);
             if (termCounts.length < terms) {
                 termCounts = new int[terms];
@@ -638,9 +641,10 @@ public final class Classifier {
             Arrays.fill(sentCooperation, 0, sentences, 0);
         }
 
-        void addHit(int payload, int start, int end) {
+        void addHit(int payload, int start, int end, int category) {
             if (hits == hitPayload.length) {
                 int n = hits * 2;
+                hitNext = Arrays.copyOf(hitNext, n);
                 hitPayload = Arrays.copyOf(hitPayload, n);
                 hitStart = Arrays.copyOf(hitStart, n);
                 hitEnd = Arrays.copyOf(hitEnd, n);
@@ -648,6 +652,13 @@ public final class Classifier {
             hitPayload[hits] = payload;
             hitStart[hits] = start;
             hitEnd[hits] = end;
+            hitNext[hits] = -1;
+            if (catHead[category] < 0) {
+                catHead[category] = hits;
+            } else {
+                hitNext[catTail[category]] = hits;
+            }
+            catTail[category] = hits;
             hits++;
         }
 

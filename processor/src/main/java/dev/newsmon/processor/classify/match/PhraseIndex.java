@@ -11,37 +11,44 @@ import java.util.Map;
  * prefix, so one pass over the tokens finds every term: no regex per term. Immutable once built.
  */
 public final class PhraseIndex {
-    private static final int PREFIX_ONLY = -1;
     private static final int STARTS_BITS = 16;
     private static final int STARTS_SHIFT = 64 - STARTS_BITS;
+    // What a slot holds next to its key, packed in one long so a hit reads one cache line.
+    private static final int RANGE_BITS = 24;
+    private static final long RANGE_MASK = (1L << RANGE_BITS) - 1;
+    private static final long PHRASE = 1L << 48;
+    /** Some longer phrase begins with the key: without it, matching stops and spares a probe that would miss. */
+    private static final long EXTENDABLE = 1L << 49;
 
-    private final long[] keys;
-    private final int[] slots;       // payload range start, or PREFIX_ONLY
-    private final int[] payloadStart;
-    private final int[] payloadEnd;
+    /** Key at 2i, and at 2i+1 the payload range (from, to) and the PHRASE and EXTENDABLE bits. */
+    private final long[] table;
     private final int[] payloads;    // flattened payload ids
     private final int mask;
     private final int maxLength;
-    /** One bit per hash bucket of every phrase's first token: most tokens start no phrase and stop here. */
+    /**
+     * One bit per hash bucket of every key in the table (a phrase or a prefix; a one-token key is the token's
+     * hash): most tokens start no phrase, and most n-grams extend none, and stop here without a probe.
+     */
     private final long[] starts;
     private final int size;
 
-    private PhraseIndex(long[] keys, int[] slots, int[] payloadStart, int[] payloadEnd, int[] payloads, int maxLength,
-                        long[] starts) {
-        this.keys = keys;
-        this.slots = slots;
-        this.payloadStart = payloadStart;
-        this.payloadEnd = payloadEnd;
+    private PhraseIndex(long[] table, int[] payloads, int maxLength, long[] starts, int size) {
+        this.table = table;
         this.payloads = payloads;
-        this.mask = keys.length - 1;
+        this.mask = table.length / 2 - 1;
         this.maxLength = maxLength;
         this.starts = starts;
-        this.size = (int) java.util.Arrays.stream(keys).filter(k -> k != 0).count();
+        this.size = size;
     }
 
     /** False when no phrase begins with this token (a cheap, L1-resident test before the table probe). */
     public boolean mayStart(long tokenHash) {
-        int b = startBucket(tokenHash);
+        return mayContain(tokenHash);
+    }
+
+    /** False when neither a phrase nor a phrase prefix has this key; true means "probe to be sure". */
+    public boolean mayContain(long key) {
+        int b = startBucket(key);
         return (starts[b >>> 6] & (1L << b)) != 0;
     }
 
@@ -62,30 +69,37 @@ public final class PhraseIndex {
 
     /** The table slot of a key, or -1 if neither a phrase nor a phrase prefix has this key. */
     public int find(long key) {
-        int i = (int) (mix(key) & mask);
+        final long[] t = table;
+        int i = (int) (mix(key) & mask) << 1;
+        final int wrap = t.length - 1;
         while (true) {
-            long k = keys[i];
+            long k = t[i];
             if (k == key) {
                 return i;
             }
             if (k == 0) {
                 return -1;
             }
-            i = (i + 1) & mask;
+            i = (i + 2) & wrap;
         }
     }
 
     /** True if the slot holds a full phrase (not only a prefix of longer ones). */
     public boolean isPhrase(int slot) {
-        return slots[slot] != PREFIX_ONLY;
+        return (table[slot + 1] & PHRASE) != 0;
+    }
+
+    /** True if some longer phrase begins with the slot's key. */
+    public boolean isExtendable(int slot) {
+        return (table[slot + 1] & EXTENDABLE) != 0;
     }
 
     public int payloadFrom(int slot) {
-        return payloadStart[slots[slot]];
+        return (int) (table[slot + 1] & RANGE_MASK);
     }
 
     public int payloadTo(int slot) {
-        return payloadEnd[slots[slot]];
+        return (int) ((table[slot + 1] >>> RANGE_BITS) & RANGE_MASK);
     }
 
     public int payload(int i) {
@@ -115,11 +129,11 @@ public final class PhraseIndex {
             if (tokens.length == 0) {
                 return;
             }
-            int b = startBucket(tokens[0]);
-            starts[b >>> 6] |= 1L << b;
             long key = 0;
             for (int i = 0; i < tokens.length; i++) {
                 key = extend(key, tokens[i]);
+                int b = startBucket(key);
+                starts[b >>> 6] |= 1L << b;
                 if (i < tokens.length - 1) {
                     prefixes.put(key, Boolean.TRUE);
                 }
@@ -135,37 +149,38 @@ public final class PhraseIndex {
             int total = phrases.size() + prefixes.size();
             // Load factor between 1/4 and 1/2: short probes, and a table small enough to stay in cache.
             int cap = Integer.highestOneBit(Math.max(16, total * 2)) << 1;
-            long[] keys = new long[cap];
-            int[] slots = new int[cap];
-            int[] pStart = new int[phrases.size()];
-            int[] pEnd = new int[phrases.size()];
+            long[] table = new long[cap * 2];
             List<Integer> flat = new ArrayList<>();
-            int mask = cap - 1;
-            int phraseNo = 0;
+            int size = 0;
             for (Map.Entry<Long, List<Integer>> e : phrases.entrySet()) {
-                int slot = insert(keys, mask, e.getKey());
-                slots[slot] = phraseNo;
-                pStart[phraseNo] = flat.size();
+                int slot = insert(table, e.getKey());
+                long from = flat.size();
                 flat.addAll(e.getValue());
-                pEnd[phraseNo] = flat.size();
-                phraseNo++;
+                if (flat.size() > RANGE_MASK) {
+                    throw new IllegalStateException("too many phrase payloads: " + flat.size());
+                }
+                table[slot + 1] = from | ((long) flat.size() << RANGE_BITS) | PHRASE
+                        | (prefixes.containsKey(e.getKey()) ? EXTENDABLE : 0);
+                size++;
             }
             for (Long p : prefixes.keySet()) {
                 if (!phrases.containsKey(p)) {
-                    int slot = insert(keys, mask, p);
-                    slots[slot] = PREFIX_ONLY;
+                    int slot = insert(table, p);
+                    table[slot + 1] = EXTENDABLE;
+                    size++;
                 }
             }
             int[] payloads = flat.stream().mapToInt(Integer::intValue).toArray();
-            return new PhraseIndex(keys, slots, pStart, pEnd, payloads, maxLength, starts.clone());
+            return new PhraseIndex(table, payloads, maxLength, starts.clone(), size);
         }
 
-        private static int insert(long[] keys, int mask, long key) {
-            int i = (int) (mix(key) & mask);
-            while (keys[i] != 0 && keys[i] != key) {
-                i = (i + 1) & mask;
+        private static int insert(long[] table, long key) {
+            int wrap = table.length - 1;
+            int i = (int) (mix(key) & (table.length / 2 - 1)) << 1;
+            while (table[i] != 0 && table[i] != key) {
+                i = (i + 2) & wrap;
             }
-            keys[i] = key;
+            table[i] = key;
             return i;
         }
     }

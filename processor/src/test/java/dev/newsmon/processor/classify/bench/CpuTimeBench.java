@@ -16,7 +16,6 @@ import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,9 +162,5 @@ public final class CpuTimeBench {
     }
 
     private CpuTimeBench() {
-    }
-
-    static List<Article> copy(List<Article> docs) {
-        return new ArrayList<>(docs);
     }
 }
