@@ -131,8 +131,9 @@ public final class SignalProcessor implements Processor<String, SubjectEvent, St
 
     /**
      * Releases every held event in event-time order once input has paused for the hold, or the oldest has waited
-     * four holds: a live article waits one hold, while a backfill burst (partitions interleaved, the syndication
-     * gate answering in any order) is sorted as a whole up to four.
+     * four holds: a lone live article waits one hold, and a burst (partitions interleaved, the syndication gate
+     * answering in any order) is sorted as a whole for up to four. Longer holds would keep alerts from a burst
+     * past the 2 s budget, and {@code up --once} could see the input drained while events are still held.
      */
     private void release(long wallClock) {
         long hold = reorderHold.toMillis();

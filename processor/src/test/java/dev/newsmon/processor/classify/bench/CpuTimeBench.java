@@ -94,15 +94,25 @@ public final class CpuTimeBench {
                 }
             }
         }
-        double lucene = median(perRound.get("lucene monitor"));
-        Double old = perRound.containsKey("classify (old jar)") ? median(perRound.get("classify (old jar)")) : null;
+        // Ratios are taken round by round (contenders of one round ran seconds apart, under the same load),
+        // then the median of those is reported.
+        double[] lucene = perRound.get("lucene monitor");
+        double[] old = perRound.get("classify (old jar)");
         for (Map.Entry<String, double[]> e : perRound.entrySet()) {
-            double m = median(e.getValue());
+            double[] v = e.getValue();
             System.out.printf("%-20s %,10.0f articles/s (CPU time; min %,.0f max %,.0f)  %6.1fx lucene%s%n",
-                    e.getKey(), m, Arrays.stream(e.getValue()).min().orElse(0),
-                    Arrays.stream(e.getValue()).max().orElse(0), m / lucene,
-                    old == null ? "" : String.format("  %5.2fx old classify", m / old));
+                    e.getKey(), median(v), Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0),
+                    medianRatio(v, lucene), old == null ? "" : String.format("  %5.2fx old classify",
+                            medianRatio(v, old)));
         }
+    }
+
+    private static double medianRatio(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return median(r);
     }
 
     private static double median(double[] v) {
