@@ -67,6 +67,7 @@ public final class SinkService implements Service {
     private final AtomicLong malformed = new AtomicLong();
 
     private JsonLinesWriter file;
+    private volatile boolean sharedAlertsDir;
     private ConsoleWriter console;
     private AtomFeedWriter atom;
     private volatile WebhookWriter webhook;
@@ -95,6 +96,14 @@ public final class SinkService implements Service {
         return "sink";
     }
 
+    /**
+     * Lets this sink start even when another running sink keeps the alerts directory; it then only reads the ids
+     * there. {@code up} uses this so a `newsmon sink --webhook ...` started first does not stop it.
+     */
+    public void allowSharedAlertsDir() {
+        this.sharedAlertsDir = true;
+    }
+
     @Override
     public synchronized void start() {
         if (loop != null) {
@@ -102,7 +111,8 @@ public final class SinkService implements Service {
         }
         try {
             // A sink started for its webhook or feed may run beside the one (e.g. in `up`) that keeps the files.
-            file = JsonLinesWriter.open(config.alertsDir(), clock, config.webhook() != null || config.atomFile() != null);
+            boolean mayShare = sharedAlertsDir || config.webhook() != null || config.atomFile() != null;
+            file = JsonLinesWriter.open(config.alertsDir(), clock, mayShare);
             console = config.console() ? new ConsoleWriter(out, colour) : null;
             if (config.atomFile() != null) {
                 atom = new AtomFeedWriter(config.atomFile(), config.atomSize(), clock);

@@ -27,6 +27,8 @@ final class Stages {
     record Stage(Service service, String group, Supplier<String> failure) {
     }
 
+    static final String UP_SINK_GROUP = "newsmon-up-sink";
+
     private final KafkaOptions kafka;
     private final Path stateDir;
     private final Path themesFile;
@@ -65,10 +67,16 @@ final class Stages {
     }
 
     Stage sink() {
+        List<String> args = connection();
+        if (System.getenv("NEWSMON_SINK_GROUP") == null) {
+            // Its own group, so a separate `newsmon sink --webhook ...` beside `up` gets every alert too.
+            args.addAll(List.of("--group-id", UP_SINK_GROUP));
+        }
         SinkCommand command = new SinkCommand();
         CommandLine cli = new CommandLine(command);
-        cli.parseArgs(connection().toArray(String[]::new));
+        cli.parseArgs(args.toArray(String[]::new));
         SinkService service = command.service();
+        service.allowSharedAlertsDir();
         return new Stage(service, cli.getCommandSpec().findOption("--group-id").getValue(),
                 () -> service.failure() == null ? null : "the sink stopped: " + service.failure().getMessage());
     }

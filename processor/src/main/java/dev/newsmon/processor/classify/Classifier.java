@@ -328,6 +328,9 @@ public final class Classifier {
                     break;
                 }
                 key = PhraseIndex.extend(key, tk.hash[j]);
+                if (len > 1 && !index.mayContain(key)) {
+                    break; // mayStart did this test for the first token
+                }
                 int slot = index.find(key);
                 if (slot < 0) {
                     break;
