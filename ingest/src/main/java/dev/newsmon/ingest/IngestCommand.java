@@ -1,5 +1,6 @@
 package dev.newsmon.ingest;
 
+import dev.newsmon.common.Durations;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
 import dev.newsmon.common.Topics;

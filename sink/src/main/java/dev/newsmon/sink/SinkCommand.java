@@ -1,5 +1,6 @@
 package dev.newsmon.sink;
 
+import dev.newsmon.common.Durations;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Severity;
 import dev.newsmon.common.Topics;

@@ -1,5 +1,6 @@
 package dev.newsmon.sink;
 
+import dev.newsmon.common.Durations;
 import dev.newsmon.common.Alert;
 import dev.newsmon.common.DeadLetter;
 import dev.newsmon.common.JsonSerde;

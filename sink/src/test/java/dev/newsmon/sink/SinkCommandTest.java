@@ -73,12 +73,4 @@ class SinkCommandTest {
             assertTrue(help.contains(s), "help lacks '" + s + "':\n" + help);
         }
     }
-
-    @Test
-    void durations() {
-        assertEquals(Duration.ofMinutes(15), Durations.parse("15m"));
-        assertEquals(Duration.ofDays(1), Durations.parse("1d"));
-        assertEquals(Duration.ofMillis(250), Durations.parse("250ms"));
-        assertEquals(Duration.ofHours(2), Durations.parse("PT2H"));
-    }
 }

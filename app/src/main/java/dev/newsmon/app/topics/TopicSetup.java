@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates newsmon's topics; ones that already exist are left exactly as they are. */
@@ -33,9 +34,16 @@ public final class TopicSetup {
         return List.copyOf(names);
     }
 
+    /**
+     * Records carry the story's event time, which for a backfill is weeks old: with CreateTime retention the broker
+     * would delete fresh output at its next retention pass. Retention counts from when the broker got the record.
+     */
+    static final Map<String, String> TOPIC_CONFIG = Map.of(
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+
     public static List<NewTopic> newTopics(List<String> themes, int partitions, short replicationFactor) {
         return topicNames(themes).stream()
-                .map(name -> new NewTopic(name, partitions, replicationFactor))
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(TOPIC_CONFIG))
                 .toList();
     }
 

@@ -12,23 +12,18 @@ import dev.newsmon.processor.ProcessorService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TaskMetadata;
@@ -63,7 +58,6 @@ final class Deployment implements AutoCloseable {
         try {
             try (Admin admin = d.admin()) {
                 TopicSetup.ensure(admin, TopicSetup.newTopics(themes, partitions, (short) Math.min(3, brokerCount)));
-                keepForever(admin, TopicSetup.topicNames(themes));
             }
             for (int i = 1; i <= instances; i++) {
                 ProcessorService p = processor(d.bootstrap(), applicationId, data.resolve("streams-" + i));
@@ -77,20 +71,6 @@ final class Deployment implements AutoCloseable {
             d.close();
             throw e;
         }
-    }
-
-    /**
-     * Outputs carry the articles' event time (October 2026 in the corpus) as their record timestamp, and time-based
-     * retention measures age by it: the broker's first retention pass, 30 s after start, would delete whatever
-     * older-than-7-days output was written before it, at a different moment in each set-up.
-     */
-    private static void keepForever(Admin admin, List<String> topics) throws Exception {
-        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
-        for (String topic : topics) {
-            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)));
-        }
-        admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
     }
 
     /** Built from a command line exactly as {@code newsmon process} builds it; exactly_once_v2 is its default. */

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,11 @@ class TopicSetupIT {
         }
         assertEquals(3, described.get(Topics.ARTICLES).partitions().size());
         assertEquals(1, described.get(Topics.SIGNALS).partitions().size(), "pre-existing topic kept its partitions");
+
+        // Backfilled records carry old event times; retention must count from arrival, not from those.
+        ConfigResource classified = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CLASSIFIED);
+        Config config = admin.describeConfigs(List.of(classified)).all().get(30, TimeUnit.SECONDS).get(classified);
+        assertEquals("LogAppendTime", config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.newsmon.sink.webhook;
 
+import dev.newsmon.common.Durations;
 import dev.newsmon.common.DeadLetter;
 import dev.newsmon.common.Json;
 import dev.newsmon.sink.Delivery;
-import dev.newsmon.sink.Durations;
 import dev.newsmon.sink.digest.AlertDigest;
 import java.io.IOException;
 import java.net.URI;
