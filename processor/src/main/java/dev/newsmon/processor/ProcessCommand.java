@@ -51,10 +51,10 @@ public final class ProcessCommand implements Callable<Integer> {
     Duration dedupeHorizon;
 
     @Option(names = "--reorder-hold", paramLabel = "DURATION",
-            defaultValue = "${NEWSMON_REORDER_HOLD:-PT0S}",
+            defaultValue = "${NEWSMON_REORDER_HOLD:-PT0.25S}",
             description = "How long signal events wait (wall clock) to be sorted into event-time order before the "
-                    + "alert rules see them, ISO-8601, e.g. PT0.25S; PT0S (off) until held events are visible to "
-                    + "up --once (env NEWSMON_REORDER_HOLD; default ${DEFAULT-VALUE}).")
+                    + "alert rules see them, at most four times this during a burst; ISO-8601, PT0S turns it off "
+                    + "(env NEWSMON_REORDER_HOLD; default ${DEFAULT-VALUE}).")
     Duration reorderHold;
 
     @Option(names = "--api-host", paramLabel = "HOST", defaultValue = "${NEWSMON_API_HOST:-127.0.0.1}",

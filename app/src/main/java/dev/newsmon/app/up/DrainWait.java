@@ -8,8 +8,11 @@ import java.util.function.Supplier;
 /** Waits until the processor and the sink have committed past every record: the corpus is done. */
 final class DrainWait {
     private static final Duration POLL = Duration.ofMillis(250);
-    /** Zero must hold this many polls in a row: a stage may still be between reading and writing. */
-    private static final int STABLE_POLLS = 4;
+    /**
+     * Zero must hold this many polls in a row: a stage may still be between reading and writing, and the
+     * processor's reorder buffer holds events up to a second (four default holds) after it committed their input.
+     */
+    private static final int STABLE_POLLS = 6;
 
     private final PendingRecords pending;
     private final String processorGroup;
@@ -30,9 +33,12 @@ final class DrainWait {
         Predicate<String> processorTopics = topic -> topic.equals(Topics.ARTICLES)
                 || (topic.startsWith(processorGroup + "-") && topic.endsWith("-repartition"));
         Predicate<String> alertTopics = topic -> Topics.ALERTS_PATTERN.matcher(topic).matches();
+        // Every event the signal stage releases writes a signal: a quiet signals topic means nothing is held.
+        Predicate<String> signalsTopic = Topics.SIGNALS::equals;
         int zeros = 0;
         long toProcess = -1;
         long toDeliver = -1;
+        long signals = -1;
         while (zeros < STABLE_POLLS) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(String.format(
@@ -46,7 +52,9 @@ final class DrainWait {
             }
             toProcess = pending.pending(processorGroup, processorTopics);
             toDeliver = pending.pending(sinkGroup, alertTopics);
-            zeros = toProcess == 0 && toDeliver == 0 ? zeros + 1 : 0;
+            long signalsNow = pending.written(signalsTopic);
+            zeros = toProcess == 0 && toDeliver == 0 && signalsNow == signals ? zeros + 1 : 0;
+            signals = signalsNow;
         }
     }
 }

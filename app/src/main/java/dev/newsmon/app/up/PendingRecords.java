@@ -63,6 +63,11 @@ final class PendingRecords implements AutoCloseable {
         return gaps.isEmpty() ? 0 : countRecords(gaps, ends);
     }
 
+    /** Sum of the committed end offsets of the topics matching {@code topics}: grows while a stage still writes. */
+    long written(Predicate<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        return endOffsets(new HashSet<>(partitionsOf(topics))).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Last stable offsets: records of open transactions are not readable, so not yet work for anyone. */
     private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
             throws InterruptedException, ExecutionException, TimeoutException {
