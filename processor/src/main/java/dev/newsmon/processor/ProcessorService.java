@@ -6,6 +6,8 @@ import dev.newsmon.common.metrics.MetricsSource;
 import dev.newsmon.processor.api.ApiServer;
 import dev.newsmon.processor.api.StoreQueries;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -59,6 +61,22 @@ public final class ProcessorService implements Service {
         return "processor";
     }
 
+    /**
+     * A wildcard bind (0.0.0.0, as in a container) cannot be given to other instances as an address to call,
+     * so they are told this host's own address instead.
+     */
+    static String advertisedHost(String bindHost) {
+        if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
+            return bindHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("--api-host " + bindHost + ": cannot find this host's own address to "
+                    + "advertise to other instances; give --api-host an address they can reach", e);
+        }
+    }
+
     @Override
     public synchronized void start() {
         if (streams != null) {
@@ -66,13 +84,14 @@ public final class ProcessorService implements Service {
         }
         Properties props = config;
         if (apiHost != null) {
+            String advertised = advertisedHost(apiHost);
             ApiServer server = new ApiServer(apiHost, apiPort, new StoreQueries(this::streams,
-                    () -> new HostInfo(apiHost, api.port()), themes), () -> MetricsServer.render(metricsSources));
+                    () -> new HostInfo(advertised, api.port()), themes), () -> MetricsServer.render(metricsSources));
             try {
                 server.start();
                 api = server;
                 // Other instances learn from the group metadata where to send queries for keys we own.
-                props = StreamsSettings.withApplicationServer(config, apiHost + ":" + server.port());
+                props = StreamsSettings.withApplicationServer(config, advertised + ":" + server.port());
             } catch (IOException e) {
                 LOG.warn("processor API not started, {}:{} unavailable: {}", apiHost, apiPort, e.getMessage());
             }
