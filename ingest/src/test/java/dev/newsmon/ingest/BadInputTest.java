@@ -56,6 +56,25 @@ class BadInputTest {
     }
 
     @Test
+    void randomBytesWithoutNulAreBinaryToo() throws IOException {
+        // Random data with no NUL and few control bytes: what tells it apart is that it is barely UTF-8.
+        byte[] noise = new byte[300];
+        new java.util.Random(7).nextBytes(noise);
+        for (int i = 0; i < noise.length; i++) {
+            if ((noise[i] & 0xff) < 0x20) {
+                noise[i] = (byte) 0x80;
+            }
+        }
+        Path file = tmp.resolve("noise.txt");
+        Files.write(file, noise);
+        CollectedProblems p = new CollectedProblems();
+
+        ArticleFiles.read(file, p);
+
+        assertTrue(onlyError(p).endsWith("noise.txt: binary file, not text"), p.errors.toString());
+    }
+
+    @Test
     void invalidUtf8IsReplacedWithAWarningNamingTheLine() {
         CollectedProblems p = new CollectedProblems();
         List<Article> articles = ArticleFiles.read(Fixtures.path("latin1.txt"), p);

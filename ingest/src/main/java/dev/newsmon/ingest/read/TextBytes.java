@@ -42,10 +42,14 @@ public final class TextBytes {
         return true;
     }
 
-    /** A NUL byte, or mostly control characters, in the first 8 KiB: what git and grep call binary. */
+    /**
+     * A NUL byte, or mostly control characters, in the first 8 KiB: what git and grep call binary. Also bytes that
+     * are largely not UTF-8 at all: mis-encoded text has a few bad bytes (accents), random data has them everywhere.
+     */
     public static boolean looksBinary(byte[] b, int len) {
         int n = Math.min(len, SNIFF);
         int control = 0;
+        boolean high = false;
         for (int i = 0; i < n; i++) {
             int c = b[i] & 0xff;
             if (c == 0) {
@@ -54,7 +58,22 @@ public final class TextBytes {
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) {
                 control++;
             }
+            high |= c >= 0x80;
         }
-        return n > 0 && control * 10 > n;
+        if (n > 0 && control * 10 > n) {
+            return true;
+        }
+        return high && !Utf8.isValid(b, 0, n) && replacements(b, n) * 8 > n;
+    }
+
+    private static int replacements(byte[] b, int n) {
+        String s = new String(b, 0, n, StandardCharsets.UTF_8);
+        int bad = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\uFFFD') {
+                bad++;
+            }
+        }
+        return bad;
     }
 }
