@@ -4,6 +4,7 @@ import dev.newsmon.common.Durations;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Service;
 import dev.newsmon.common.Topics;
+import dev.newsmon.common.metrics.MetricsOptions;
 import dev.newsmon.common.metrics.MetricsServer;
 import dev.newsmon.common.metrics.MetricsSource;
 import dev.newsmon.ingest.feed.FeedFetcher;
@@ -96,19 +97,13 @@ public final class IngestCommand implements Callable<Integer> {
             hidden = true, description = "How often --watch scans the inbox.")
     Duration watchPoll;
 
-    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "${NEWSMON_METRICS_HOST:-127.0.0.1}",
-            description = "With --watch or --every: address /metrics and /health bind; 0.0.0.0 in a container "
-                    + "(env NEWSMON_METRICS_HOST; default ${DEFAULT-VALUE}).")
-    String metricsHost;
+    @Mixin
+    MetricsOptions metricsOptions = new MetricsOptions();
 
     @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${NEWSMON_INGEST_METRICS_PORT:-9465}",
             description = "With --watch or --every: port of /metrics (Prometheus) and /health, 0 for any free port; "
                     + "if it is taken ingest runs without them (env NEWSMON_INGEST_METRICS_PORT; default ${DEFAULT-VALUE}).")
     int metricsPort;
-
-    @Option(names = "--no-metrics", defaultValue = "${NEWSMON_NO_METRICS:-false}",
-            description = "Serve no /metrics or /health (env NEWSMON_NO_METRICS=true).")
-    boolean noMetrics;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -201,17 +196,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** Serves /metrics and /health for a long-running ingest, unless --no-metrics; null if not serving. */
     private MetricsServer serveMetrics(BooleanSupplier healthy) {
-        if (noMetrics) {
-            return null;
-        }
-        try {
-            return MetricsServer.start("ingest", metricsHost, metricsPort, List.of(metrics()), healthy);
-        } catch (IOException e) {
-            // Like the processor's API: ingesting matters more than being scraped.
-            err.println("warning: running without /metrics, " + metricsHost + ":" + metricsPort + " unavailable: "
-                    + e.getMessage());
-            return null;
-        }
+        return metricsOptions.startOrWarn("ingest", metricsPort, List.of(metrics()), healthy, err);
     }
 
     /** For {@code newsmon up}: the --watch inbox as a stage that runs until closed. */

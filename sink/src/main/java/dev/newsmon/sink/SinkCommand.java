@@ -4,11 +4,11 @@ import dev.newsmon.common.Durations;
 import dev.newsmon.common.KafkaOptions;
 import dev.newsmon.common.Severity;
 import dev.newsmon.common.Topics;
+import dev.newsmon.common.metrics.MetricsOptions;
 import dev.newsmon.common.metrics.MetricsServer;
 import dev.newsmon.sink.console.ConsoleWriter;
 import dev.newsmon.sink.webhook.Backoff;
 import dev.newsmon.sink.webhook.WebhookFormat;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -96,19 +96,14 @@ public final class SinkCommand implements Callable<Integer> {
             description = "Do not print alerts to standard output.")
     boolean noConsole;
 
-    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "${NEWSMON_METRICS_HOST:-127.0.0.1}",
-            description = "Address /metrics and /health bind; 0.0.0.0 in a container "
-                    + "(env NEWSMON_METRICS_HOST; default ${DEFAULT-VALUE}).")
-    String metricsHost;
+    @Mixin
+    MetricsOptions metricsOptions = new MetricsOptions();
 
     @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${NEWSMON_SINK_METRICS_PORT:-9464}",
             description = "Port of /metrics (Prometheus) and /health, 0 for any free port; if it is taken the sink "
                     + "runs without them (env NEWSMON_SINK_METRICS_PORT; default ${DEFAULT-VALUE}).")
     int metricsPort;
 
-    @Option(names = "--no-metrics", defaultValue = "${NEWSMON_NO_METRICS:-false}",
-            description = "Serve no /metrics or /health (env NEWSMON_NO_METRICS=true).")
-    boolean noMetrics;
 
     /** The stage described by the parsed options, not yet started. */
     public SinkService service() {
@@ -161,17 +156,8 @@ public final class SinkCommand implements Callable<Integer> {
             System.err.println("newsmon sink: " + e.getMessage());
             return 2;
         }
-        MetricsServer metrics = null;
-        if (!noMetrics) {
-            try {
-                metrics = MetricsServer.start("sink", metricsHost, metricsPort, List.of(sink.metrics()), sink::healthy);
-            } catch (IOException e) {
-                // Like the processor's API: delivering alerts matters more than being scraped.
-                System.err.println("newsmon sink: running without /metrics, " + metricsHost + ":" + metricsPort
-                        + " unavailable: " + e.getMessage());
-            }
-        }
-        MetricsServer server = metrics;
+        MetricsServer server = metricsOptions.startOrWarn("sink", metricsPort, List.of(sink.metrics()), sink::healthy,
+                System.err);
         Thread hook = new Thread(() -> {
             sink.close();
             if (server != null) {
