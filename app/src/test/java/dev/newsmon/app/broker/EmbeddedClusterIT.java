@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,7 @@ class EmbeddedClusterIT {
             String bootstrap = EmbeddedBroker.bootstrapServers(cluster);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
-                TopicDescription d = admin.describeTopics(List.of(TOPIC)).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).get(TOPIC);
-                assertEquals(3, d.partitions().get(0).replicas().size());
+                assertEquals(3, describeOnceKnown(admin).partitions().get(0).replicas().size());
             }
             try (KafkaProducer<String, String> producer = producer(bootstrap)) {
                 producer.initTransactions();
@@ -52,6 +52,21 @@ class EmbeddedClusterIT {
             assertEquals(List.of("before", "during", "after"), readCommitted(bootstrap));
         } finally {
             EmbeddedBroker.closeCluster(cluster);
+        }
+    }
+
+    /** The node that answers may not have applied the creation yet: metadata spreads through the quorum. */
+    private static TopicDescription describeOnceKnown(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
