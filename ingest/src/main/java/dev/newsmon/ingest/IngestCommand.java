@@ -236,13 +236,7 @@ public final class IngestCommand implements Callable<Integer> {
                 if (pipeline == null) {
                     return;
                 }
-                watcher.stop();
-                thread.interrupt();
-                try {
-                    thread.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stopWatching(watcher, thread);
                 if (metrics != null) {
                     metrics.close();
                 }
@@ -293,14 +287,19 @@ public final class IngestCommand implements Callable<Integer> {
                 metrics.close();
             }
             if (watcher != null) {
-                watcher.stop();
-                watching.interrupt();
-                try {
-                    watching.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stopWatching(watcher, watching);
             }
+        }
+    }
+
+    /** Asks the inbox watcher to stop and waits a bounded time for its thread. */
+    private static void stopWatching(InboxWatcher watcher, Thread thread) {
+        watcher.stop();
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

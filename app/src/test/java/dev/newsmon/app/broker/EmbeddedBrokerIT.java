@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,11 +39,11 @@ class EmbeddedBrokerIT {
                 producer.send(new ProducerRecord<>(TOPIC, "k", "committed"));
                 producer.commitTransaction();
             }
-            assertEquals(List.of("committed"), readCommitted(broker));
+            assertEquals(List.of("committed"), CommittedValues.read(broker.bootstrapServers(), TOPIC));
         }
 
         try (EmbeddedBroker restarted = EmbeddedBroker.start(0, dataDir, false)) {
-            assertEquals(List.of("committed"), readCommitted(restarted), "data kept across restart");
+            assertEquals(List.of("committed"), CommittedValues.read(restarted.bootstrapServers(), TOPIC), "data kept across restart");
         }
 
         try (EmbeddedBroker fresh = EmbeddedBroker.start(0, dataDir, true);
@@ -79,25 +72,5 @@ class EmbeddedBrokerIT {
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-broker-tx",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000),
                 new StringSerializer(), new StringSerializer());
-    }
-
-    private static List<String> readCommitted(EmbeddedBroker broker) {
-        TopicPartition tp = new TopicPartition(TOPIC, 0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp), Duration.ofSeconds(30)).get(tp);
-            List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(r.value());
-                }
-            }
-            return values;
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.newsmon.app.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,14 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +43,7 @@ class EmbeddedClusterIT {
                 cluster.get(2).startup();
                 commit(producer, "after");
             }
-            assertEquals(List.of("before", "during", "after"), readCommitted(bootstrap));
+            assertEquals(List.of("before", "during", "after"), CommittedValues.read(bootstrap, TOPIC));
         } finally {
             EmbeddedBroker.closeCluster(cluster);
         }
@@ -82,23 +76,5 @@ class EmbeddedClusterIT {
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-cluster-tx",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000),
                 new StringSerializer(), new StringSerializer());
-    }
-
-    private static List<String> readCommitted(String bootstrap) {
-        TopicPartition tp = new TopicPartition(TOPIC, 0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp), Duration.ofSeconds(30)).get(tp);
-            List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
-            return values;
-        }
     }
 }
