@@ -8,6 +8,7 @@ import dev.newsmon.common.ClassifiedArticle.Evidence;
 import dev.newsmon.common.ClassifiedArticle.Polarity;
 import dev.newsmon.common.ClassifiedArticle.ThemeMatch;
 import dev.newsmon.processor.classify.match.PhraseIndex;
+import dev.newsmon.processor.classify.text.HashFilter;
 import dev.newsmon.processor.classify.text.Inflections;
 import dev.newsmon.processor.classify.text.Tokenizer;
 import dev.newsmon.processor.classify.text.Tokens;
@@ -54,9 +55,6 @@ public final class Classifier {
     /** Articles up to this many (weighted) sentences are scored on their plain cue sum. */
     private static final double LENGTH_BASE = 6;
 
-    private static final Comparator<Evidence> BY_WEIGHT_DESC = Comparator.comparingDouble(Evidence::weight).reversed();
-    private static final Comparator<Dyad> BY_TONE_DESC =
-            Comparator.comparingDouble((Dyad d) -> d.tension() + d.cooperation()).reversed();
 
     private final Themes themes;
     private final String[] themeNames;
@@ -81,7 +79,7 @@ public final class Classifier {
     private final String[] pLabel;
     private final int[] pRef;
 
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<Scratch> scratch;
 
     public Classifier(Themes themes) {
         this(themes, Gazetteer.loadDefault(), CueLexicon.loadDefault());
@@ -171,6 +169,7 @@ public final class Classifier {
         pWeight = p.weight.stream().mapToDouble(Double::doubleValue).toArray();
         pLabel = p.label.toArray(String[]::new);
         pRef = p.ref.stream().mapToInt(Integer::intValue).toArray();
+        scratch = ThreadLocal.withInitial(() -> new Scratch(index.keys()));
     }
 
     public Themes themes() {
@@ -307,58 +306,53 @@ public final class Classifier {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    /** One pass: at each token, the longest phrase per category wins, and covers its tokens for that category. */
+    /**
+     * One pass over the tokens that may start a phrase: at each, the longest phrase per category wins and covers
+     * its tokens for that category. A longer phrase from the same start replaces the shorter one's hit in place.
+     */
     private void match(Tokens tk, Scratch s) {
         final int n = tk.size;
         final int maxLen = index.maxLength();
-        final int[] covered = s.coveredUntil;
-        final int[] bestPayload = s.bestPayload;
-        final int[] bestLen = s.bestLen;
-        final int[] touched = s.touched;
-        for (int i = 0; i < n; i++) {
-            if (!index.mayStart(tk.hash[i])) {
-                continue;
-            }
-            int touchedCount = 0;
-            long key = 0;
-            int sent = tk.sentence[i];
-            for (int len = 1; len <= maxLen && i + len <= n; len++) {
-                int j = i + len - 1;
-                if (tk.sentence[j] != sent) {
-                    break;
-                }
-                key = PhraseIndex.extend(key, tk.hash[j]);
-                if (len > 1 && !index.mayContain(key)) {
-                    break; // mayStart did this test for the first token
-                }
-                int slot = index.find(key);
-                if (slot < 0) {
-                    break;
-                }
-                if (!index.isPhrase(slot)) {
+        final long[] hash = tk.hash;
+        final int[] sentence = tk.sentence;
+        final int[] candidate = tk.candidate;
+        final int[] coverStart = s.coverStart;
+        final int[] coverEnd = s.coverEnd;
+        for (int c = 0, candidates = tk.candidates; c < candidates; c++) {
+            int i = candidate[c]; // the tokenizer listed the tokens that may start a phrase
+            long key = hash[i];
+            if (!index.mayBePhrase(key)) {
+                // Only a prefix ("the" of "the island"): worth a probe only if the next token continues it.
+                int j = i + 1;
+                if (j >= n || sentence[j] != sentence[i] || !index.mayContain(PhraseIndex.extend(key, hash[j]))) {
                     continue;
                 }
-                for (int q = index.payloadFrom(slot), end = index.payloadTo(slot); q < end; q++) {
-                    int p = index.payload(q);
-                    int cat = pCategory[p];
-                    if (covered[cat] > i) {
-                        continue;
-                    }
-                    if (bestLen[cat] == 0) {
-                        touched[touchedCount++] = cat;
-                    }
-                    bestLen[cat] = len;
-                    bestPayload[cat] = p;
-                }
-                if (!index.isExtendable(slot)) {
-                    break; // no longer phrase starts here: spare the probe that would miss
-                }
             }
-            for (int k = 0; k < touchedCount; k++) {
-                int cat = touched[k];
-                s.addHit(bestPayload[cat], i, i + bestLen[cat], cat);
-                covered[cat] = i + bestLen[cat];
-                bestLen[cat] = 0;
+            long info = index.info(key);
+            int len = 1;
+            while (info != 0) {
+                if (PhraseIndex.isPhrase(info)) {
+                    for (int q = PhraseIndex.payloadFrom(info), end = PhraseIndex.payloadTo(info); q < end; q++) {
+                        int p = index.payload(q);
+                        int cat = pCategory[p];
+                        if (coverStart[cat] == i) {
+                            s.replaceTail(cat, p, i + len); // a category has one payload per phrase: this is longer
+                        } else if (coverEnd[cat] <= i) {
+                            s.addHit(p, i, i + len, cat);
+                            coverStart[cat] = i;
+                        } else {
+                            continue; // inside a longer phrase of this category that started earlier
+                        }
+                        coverEnd[cat] = i + len;
+                    }
+                }
+                int j = i + len;
+                if (!PhraseIndex.isExtendable(info) || j >= n || len == maxLen || sentence[j] != sentence[i]) {
+                    break;
+                }
+                key = PhraseIndex.extend(key, hash[j]);
+                info = index.mayContain(key) ? index.info(key) : 0;
+                len++;
             }
         }
     }
@@ -399,7 +393,8 @@ public final class Classifier {
             return null;
         }
         double raw = 0;
-        List<Evidence> evidence = new ArrayList<>();
+        TopWeights top = s.topEvidence;
+        top.clear();
         int[] counts = s.termCounts;
         for (int h = s.catHead[t]; h >= 0; h = s.hitNext[h]) {
             int p = s.hitPayload[h];
@@ -418,7 +413,7 @@ public final class Classifier {
                 continue;
             }
             raw += w;
-            evidence.add(new Evidence(pLabel[p], Tokens.publicSentence(sent), tk.start[s.hitStart[h]], round(w)));
+            top.offer(round(w), h);
             if (highlights != null) {
                 highlights.add(new Explained.Span(Tokens.publicSentence(sent), tk.start[s.hitStart[h]],
                         tk.end[s.hitEnd[h] - 1], themeNames[t]));
@@ -431,8 +426,7 @@ public final class Classifier {
                     double w = ruleWeight[t] * tk.sentenceWeight[sent] / (++counts[ruleRef]);
                     if (w > 0) {
                         raw += w;
-                        evidence.add(new Evidence(ruleLabel[t], Tokens.publicSentence(sent),
-                                firstTokenOffset(tk, sent), round(w)));
+                        top.offer(round(w), -1 - sent); // an actor-rule sentence, not a hit
                     }
                 }
             }
@@ -440,20 +434,35 @@ public final class Classifier {
         if (raw < thresholds[t]) {
             return null;
         }
-        evidence.sort(BY_WEIGHT_DESC);
-        if (evidence.size() > MAX_EVIDENCE) {
-            evidence = evidence.subList(0, MAX_EVIDENCE);
-        }
-        return new ThemeMatch(themeNames[t], round(raw / (raw + thresholds[t])), evidence);
-    }
-
-    private static int firstTokenOffset(Tokens tk, int sent) {
-        for (int i = 0; i < tk.size; i++) {
-            if (tk.sentence[i] == sent) {
-                return tk.start[i];
+        Evidence[] evidence = new Evidence[top.size()];
+        for (int r = 0; r < evidence.length; r++) {
+            int h = top.item(r);
+            if (h >= 0) {
+                int start = s.hitStart[h];
+                evidence[r] = new Evidence(pLabel[s.hitPayload[h]], Tokens.publicSentence(tk.sentence[start]),
+                        tk.start[start], top.weight(r));
+            } else {
+                int sent = -1 - h;
+                evidence[r] = new Evidence(ruleLabel[t], Tokens.publicSentence(sent), firstTokenOffset(tk, sent),
+                        top.weight(r));
             }
         }
-        return 0;
+        return new ThemeMatch(themeNames[t], round(raw / (raw + thresholds[t])), List.of(evidence));
+    }
+
+    /** Sentence numbers only grow along the tokens, so the sentence's first token is a binary search away. */
+    private static int firstTokenOffset(Tokens tk, int sent) {
+        int lo = 0;
+        int hi = tk.size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tk.sentence[mid] < sent) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < tk.size && tk.sentence[lo] == sent ? tk.start[lo] : 0;
     }
 
     /** Cues with their modifiers; per-sentence tone is a noisy-or of the sentence's cue weights. */
@@ -551,7 +560,8 @@ public final class Classifier {
 
     /** Directed pairs per sentence: the first actor named (the subject, as a rule) toward every other one. */
     private List<Dyad> dyads(Tokens tk, Scratch s) {
-        Map<Long, double[]> pairs = new LinkedHashMap<>();
+        int[] slot = s.pairSlot; // from * 64 + to -> index into the pair arrays, or -1
+        int pairs = 0;
         for (int sent = 0; sent < tk.sentences; sent++) {
             int count = s.sentActorCount[sent];
             if (count < 2) {
@@ -560,20 +570,34 @@ public final class Classifier {
             int from = s.sentActorList[sent * Scratch.ACTORS_PER_SENTENCE];
             double w = tk.sentenceWeight[sent];
             for (int k = 1; k < Math.min(count, Scratch.ACTORS_PER_SENTENCE); k++) {
-                int to = s.sentActorList[sent * Scratch.ACTORS_PER_SENTENCE + k];
-                double[] acc = pairs.computeIfAbsent(((long) from << 32) | to, x -> new double[2]);
-                acc[0] += w * s.sentTension[sent];
-                acc[1] += w * s.sentCooperation[sent];
+                int key = from << 6 | s.sentActorList[sent * Scratch.ACTORS_PER_SENTENCE + k];
+                int q = slot[key];
+                if (q < 0) {
+                    q = pairs++;
+                    slot[key] = q;
+                    s.pairKey[q] = key;
+                    s.pairTension[q] = 0;
+                    s.pairCooperation[q] = 0;
+                }
+                s.pairTension[q] += w * s.sentTension[sent];
+                s.pairCooperation[q] += w * s.sentCooperation[sent];
             }
         }
-        List<Dyad> out = new ArrayList<>(pairs.size());
-        for (Map.Entry<Long, double[]> e : pairs.entrySet()) {
-            int from = (int) (e.getKey() >>> 32);
-            int to = (int) (long) e.getKey();
-            out.add(new Dyad(actorIds[from], actorIds[to], tone(e.getValue()[0]), tone(e.getValue()[1])));
+        TopWeights top = s.topDyads;
+        top.clear();
+        for (int q = 0; q < pairs; q++) {
+            slot[s.pairKey[q]] = -1;
+            s.pairTension[q] = tone(s.pairTension[q]);
+            s.pairCooperation[q] = tone(s.pairCooperation[q]);
+            top.offer(s.pairTension[q] + s.pairCooperation[q], q);
         }
-        out.sort(BY_TONE_DESC);
-        return out.size() > MAX_DYADS ? out.subList(0, MAX_DYADS) : out;
+        Dyad[] out = new Dyad[top.size()];
+        for (int r = 0; r < out.length; r++) {
+            int q = top.item(r);
+            out[r] = new Dyad(actorIds[s.pairKey[q] >>> 6], actorIds[s.pairKey[q] & 63], s.pairTension[q],
+                    s.pairCooperation[q]);
+        }
+        return List.of(out);
     }
 
     private static final class Payloads {
@@ -588,8 +612,15 @@ public final class Classifier {
     /** Per-thread buffers, grown as needed and reused, so classifying allocates little beyond its result. */
     private static final class Scratch {
         static final int ACTORS_PER_SENTENCE = 8;
-        final Tokenizer tokenizer = new Tokenizer();
+        final Tokenizer tokenizer;
         final Tokens tokens = new Tokens();
+        final TopWeights topEvidence = new TopWeights(MAX_EVIDENCE);
+        final TopWeights topDyads = new TopWeights(MAX_DYADS);
+        /** Directed actor pairs (at most 64 actors, so from * 64 + to) of the article being scored. */
+        final int[] pairSlot = new int[64 * 64];
+        final int[] pairKey = new int[64 * 64];
+        final double[] pairTension = new double[64 * 64];
+        final double[] pairCooperation = new double[64 * 64];
         int hits;
         /** Each category's hits in order, as a list threaded through hitNext, so a theme reads only its own. */
         int[] catHead = new int[0];
@@ -598,10 +629,9 @@ public final class Classifier {
         int[] hitPayload = new int[256];
         int[] hitStart = new int[256];
         int[] hitEnd = new int[256];
-        int[] coveredUntil = new int[0];
-        int[] bestPayload = new int[0];
-        int[] bestLen = new int[0];
-        int[] touched = new int[0];
+        /** Per category: where its last hit starts and ends. */
+        int[] coverStart = new int[0];
+        int[] coverEnd = new int[0];
         int[] termCounts = new int[0];
         int[] sentFlags = new int[0];
         long[] sentActors = new long[0];
@@ -610,18 +640,22 @@ public final class Classifier {
         double[] sentTension = new double[0];
         double[] sentCooperation = new double[0];
 
+        Scratch(HashFilter phraseStarts) {
+            tokenizer = new Tokenizer(phraseStarts);
+            Arrays.fill(pairSlot, -1);
+        }
+
         void prepare(int tokens, int sentences, int categories, int terms) {
             hits = 0;
-            if (coveredUntil.length < categories) {
-                coveredUntil = new int[categories];
-                bestPayload = new int[categories];
-                bestLen = new int[categories];
-                touched = new int[categories];
+            if (coverStart.length < categories) {
+                coverStart = new int[categories];
+                coverEnd = new int[categories];
                 catHead = new int[categories];
                 catTail = new int[categories];
             }
             Arrays.fill(catHead, -1);
-            Arrays.fill(coveredUntil, 0);
+            Arrays.fill(coverStart, -1);
+            Arrays.fill(coverEnd, 0);
             if (termCounts.length < terms) {
                 termCounts = new int[terms];
             }
@@ -660,6 +694,13 @@ public final class Classifier {
             }
             catTail[category] = hits;
             hits++;
+        }
+
+        /** Makes the category's last hit the longer phrase {@code payload}, ending at token {@code end}. */
+        void replaceTail(int category, int payload, int end) {
+            int h = catTail[category];
+            hitPayload[h] = payload;
+            hitEnd[h] = end;
         }
 
         void addSentActor(int sent, int actor) {

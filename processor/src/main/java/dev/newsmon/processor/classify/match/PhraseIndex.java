@@ -1,5 +1,7 @@
 package dev.newsmon.processor.classify.match;
 
+import dev.newsmon.processor.classify.text.HashFilter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Map;
  * prefix, so one pass over the tokens finds every term: no regex per term. Immutable once built.
  */
 public final class PhraseIndex {
-    private static final int STARTS_BITS = 16;
-    private static final int STARTS_SHIFT = 64 - STARTS_BITS;
     // What a slot holds next to its key, packed in one long so a hit reads one cache line.
     private static final int RANGE_BITS = 24;
     private static final long RANGE_MASK = (1L << RANGE_BITS) - 1;
@@ -26,30 +26,37 @@ public final class PhraseIndex {
     private final int mask;
     private final int maxLength;
     /**
-     * One bit per hash bucket of every key in the table (a phrase or a prefix; a one-token key is the token's
-     * hash): most tokens start no phrase, and most n-grams extend none, and stop here without a probe.
+     * Every key in the table (a phrase or a prefix; a one-token key is the token's hash): most tokens start no
+     * phrase, and most n-grams extend none, and stop here without a probe.
      */
-    private final long[] starts;
+    private final HashFilter keys;
+    /** The keys that are whole phrases, not only prefixes of longer ones. */
+    private final HashFilter phrases;
     private final int size;
 
-    private PhraseIndex(long[] table, int[] payloads, int maxLength, long[] starts, int size) {
+    private PhraseIndex(long[] table, int[] payloads, int maxLength, HashFilter keys, HashFilter phrases, int size) {
         this.table = table;
         this.payloads = payloads;
         this.mask = table.length / 2 - 1;
         this.maxLength = maxLength;
-        this.starts = starts;
+        this.keys = keys;
+        this.phrases = phrases;
         this.size = size;
     }
 
-    /** False when no phrase begins with this token (a cheap, L1-resident test before the table probe). */
-    public boolean mayStart(long tokenHash) {
-        return mayContain(tokenHash);
+    /** The filter the tokenizer uses to list the tokens that may start a phrase. */
+    public HashFilter keys() {
+        return keys;
+    }
+
+    /** False when the key is no whole phrase (it may still be a prefix); true means "probe to be sure". */
+    public boolean mayBePhrase(long key) {
+        return phrases.mayContain(key);
     }
 
     /** False when neither a phrase nor a phrase prefix has this key; true means "probe to be sure". */
     public boolean mayContain(long key) {
-        int b = startBucket(key);
-        return (starts[b >>> 6] & (1L << b)) != 0;
+        return keys.mayContain(key);
     }
 
     /** Phrases and phrase prefixes in the table. */
@@ -67,48 +74,46 @@ public final class PhraseIndex {
         return k == 0 ? 1 : k;
     }
 
-    /** The table slot of a key, or -1 if neither a phrase nor a phrase prefix has this key. */
-    public int find(long key) {
+    /**
+     * What the table holds for a key (a phrase, a prefix of longer ones, or both), or 0 if it holds nothing:
+     * read it with the static methods below. One probe, and no second read of the slot.
+     */
+    public long info(long key) {
         final long[] t = table;
         int i = (int) (mix(key) & mask) << 1;
         final int wrap = t.length - 1;
         while (true) {
             long k = t[i];
             if (k == key) {
-                return i;
+                return t[i + 1];
             }
             if (k == 0) {
-                return -1;
+                return 0;
             }
             i = (i + 2) & wrap;
         }
     }
 
-    /** True if the slot holds a full phrase (not only a prefix of longer ones). */
-    public boolean isPhrase(int slot) {
-        return (table[slot + 1] & PHRASE) != 0;
+    /** True if the key is a full phrase (not only a prefix of longer ones). */
+    public static boolean isPhrase(long info) {
+        return (info & PHRASE) != 0;
     }
 
-    /** True if some longer phrase begins with the slot's key. */
-    public boolean isExtendable(int slot) {
-        return (table[slot + 1] & EXTENDABLE) != 0;
+    /** True if some longer phrase begins with the key. */
+    public static boolean isExtendable(long info) {
+        return (info & EXTENDABLE) != 0;
     }
 
-    public int payloadFrom(int slot) {
-        return (int) (table[slot + 1] & RANGE_MASK);
+    public static int payloadFrom(long info) {
+        return (int) (info & RANGE_MASK);
     }
 
-    public int payloadTo(int slot) {
-        return (int) ((table[slot + 1] >>> RANGE_BITS) & RANGE_MASK);
+    public static int payloadTo(long info) {
+        return (int) ((info >>> RANGE_BITS) & RANGE_MASK);
     }
 
     public int payload(int i) {
         return payloads[i];
-    }
-
-    /** FNV's high bits barely change between short words, so spread them before taking a bucket. */
-    private static int startBucket(long tokenHash) {
-        return (int) ((tokenHash * 0x9E3779B97F4A7C15L) >>> STARTS_SHIFT);
     }
 
     private static long mix(long k) {
@@ -122,7 +127,8 @@ public final class PhraseIndex {
     public static final class Builder {
         private final Map<Long, List<Integer>> phrases = new LinkedHashMap<>();
         private final Map<Long, Boolean> prefixes = new LinkedHashMap<>();
-        private final long[] starts = new long[(1 << STARTS_BITS) / 64];
+        private final HashFilter keys = new HashFilter();
+        private final HashFilter phraseKeys = new HashFilter();
         private int maxLength;
 
         public void add(long[] tokens, int payload) {
@@ -132,12 +138,12 @@ public final class PhraseIndex {
             long key = 0;
             for (int i = 0; i < tokens.length; i++) {
                 key = extend(key, tokens[i]);
-                int b = startBucket(key);
-                starts[b >>> 6] |= 1L << b;
+                keys.add(key);
                 if (i < tokens.length - 1) {
                     prefixes.put(key, Boolean.TRUE);
                 }
             }
+            phraseKeys.add(key);
             List<Integer> list = phrases.computeIfAbsent(key, k -> new ArrayList<>());
             if (!list.contains(payload)) {
                 list.add(payload);
@@ -171,7 +177,7 @@ public final class PhraseIndex {
                 }
             }
             int[] payloads = flat.stream().mapToInt(Integer::intValue).toArray();
-            return new PhraseIndex(table, payloads, maxLength, starts.clone(), size);
+            return new PhraseIndex(table, payloads, maxLength, keys.copy(), phraseKeys.copy(), size);
         }
 
         private static int insert(long[] table, long key) {
