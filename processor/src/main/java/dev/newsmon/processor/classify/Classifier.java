@@ -8,7 +8,7 @@ import dev.newsmon.common.ClassifiedArticle.Evidence;
 import dev.newsmon.common.ClassifiedArticle.Polarity;
 import dev.newsmon.common.ClassifiedArticle.ThemeMatch;
 import dev.newsmon.processor.classify.match.PhraseIndex;
-import dev.newsmon.processor.classify.text.HashFilter;
+import dev.newsmon.processor.classify.text.PhraseStarts;
 import dev.newsmon.processor.classify.text.Inflections;
 import dev.newsmon.processor.classify.text.Tokenizer;
 import dev.newsmon.processor.classify.text.Tokens;
@@ -49,6 +49,10 @@ public final class Classifier {
     private static final int MAX_EVIDENCE = 12;
     private static final int MAX_CUES = 60;
     private static final int MAX_DYADS = 20;
+    private static final int HEDGED = 1;
+    private static final int INTENSIFIED = 2;
+    private static final int NEGATED = 3;
+    private static final String[] MODIFIERS = {null, "hedged", "intensified", "negated"};
     private static final int MAX_RETAINED_TOKENS = 1 << 16;
     /** Article tone = 1 - exp(-(sum of sentence tone) / TONE_SCALE): two firm sentences make a clearly tense story. */
     private static final double TONE_SCALE = 1.5;
@@ -169,7 +173,7 @@ public final class Classifier {
         pWeight = p.weight.stream().mapToDouble(Double::doubleValue).toArray();
         pLabel = p.label.toArray(String[]::new);
         pRef = p.ref.stream().mapToInt(Integer::intValue).toArray();
-        scratch = ThreadLocal.withInitial(() -> new Scratch(index.keys()));
+        scratch = ThreadLocal.withInitial(() -> new Scratch(index));
     }
 
     public Themes themes() {
@@ -274,8 +278,7 @@ public final class Classifier {
             }
         }
 
-        List<Cue> cues = new ArrayList<>();
-        scoreTone(tk, s, cues, highlights);
+        List<Cue> cues = scoreTone(tk, s, highlights);
         double tensionSum = 0;
         double cooperationSum = 0;
         double sentences = 0;
@@ -319,15 +322,8 @@ public final class Classifier {
         final int[] coverStart = s.coverStart;
         final int[] coverEnd = s.coverEnd;
         for (int c = 0, candidates = tk.candidates; c < candidates; c++) {
-            int i = candidate[c]; // the tokenizer listed the tokens that may start a phrase
+            int i = candidate[c]; // the tokenizer listed the tokens where a phrase may start
             long key = hash[i];
-            if (!index.mayBePhrase(key)) {
-                // Only a prefix ("the" of "the island"): worth a probe only if the next token continues it.
-                int j = i + 1;
-                if (j >= n || sentence[j] != sentence[i] || !index.mayContain(PhraseIndex.extend(key, hash[j]))) {
-                    continue;
-                }
-            }
             long info = index.info(key);
             int len = 1;
             while (info != 0) {
@@ -466,7 +462,7 @@ public final class Classifier {
     }
 
     /** Cues with their modifiers; per-sentence tone is a noisy-or of the sentence's cue weights. */
-    private void scoreTone(Tokens tk, Scratch s, List<Cue> cues, List<Explained.Span> highlights) {
+    private List<Cue> scoreTone(Tokens tk, Scratch s, List<Explained.Span> highlights) {
         double[] tension = s.sentTension;
         double[] cooperation = s.sentCooperation;
         int lastModifier = -1;
@@ -484,7 +480,7 @@ public final class Classifier {
             int sent = tk.sentence[start];
             double w = pWeight[p];
             boolean tense = kind == TENSION;
-            String modifier = null;
+            int modifier = 0;
             boolean negated = false;
             double factor = 1;
             int from = start; // the highlight reaches back over the modifiers that changed the cue
@@ -517,15 +513,15 @@ public final class Classifier {
                 }
             }
             if (factor < 1) {
-                modifier = "hedged";
+                modifier = HEDGED;
             } else if (factor > 1) {
-                modifier = "intensified";
+                modifier = INTENSIFIED;
             }
             w *= factor;
             if (negated) {
                 tense = !tense;
                 w *= NEGATION_FLIP;
-                modifier = "negated";
+                modifier = NEGATED;
             }
             w = Math.min(1, w);
             if (highlights != null) {
@@ -534,28 +530,14 @@ public final class Classifier {
             }
             double[] acc = tense ? tension : cooperation;
             acc[sent] = 1 - (1 - acc[sent]) * (1 - w);
-            if (cues.size() < MAX_CUES || w > weakest(cues)) {
-                if (cues.size() >= MAX_CUES) {
-                    cues.remove(weakestIndex(cues));
-                }
-                cues.add(new Cue(pLabel[p], tense ? Polarity.tension : Polarity.cooperation,
-                        Tokens.publicSentence(sent), round(w), modifier));
-            }
+            s.keepCue(w, p, sent, tense, modifier);
         }
-    }
-
-    private static double weakest(List<Cue> cues) {
-        return cues.get(weakestIndex(cues)).weight();
-    }
-
-    private static int weakestIndex(List<Cue> cues) {
-        int k = 0;
-        for (int i = 1; i < cues.size(); i++) {
-            if (cues.get(i).weight() < cues.get(k).weight()) {
-                k = i;
-            }
+        Cue[] out = new Cue[s.cues];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = new Cue(pLabel[s.cuePayload[k]], s.cueTense[k] ? Polarity.tension : Polarity.cooperation,
+                    Tokens.publicSentence(s.cueSentence[k]), s.cueWeight[k], MODIFIERS[s.cueModifier[k]]);
         }
-        return k;
+        return List.of(out);
     }
 
     /** Directed pairs per sentence: the first actor named (the subject, as a rule) toward every other one. */
@@ -616,6 +598,12 @@ public final class Classifier {
         final Tokens tokens = new Tokens();
         final TopWeights topEvidence = new TopWeights(MAX_EVIDENCE);
         final TopWeights topDyads = new TopWeights(MAX_DYADS);
+        final double[] cueWeight = new double[MAX_CUES];
+        final int[] cuePayload = new int[MAX_CUES];
+        final int[] cueSentence = new int[MAX_CUES];
+        final boolean[] cueTense = new boolean[MAX_CUES];
+        final int[] cueModifier = new int[MAX_CUES];
+        int cues;
         /** Directed actor pairs (at most 64 actors, so from * 64 + to) of the article being scored. */
         final int[] pairSlot = new int[64 * 64];
         final int[] pairKey = new int[64 * 64];
@@ -640,13 +628,14 @@ public final class Classifier {
         double[] sentTension = new double[0];
         double[] sentCooperation = new double[0];
 
-        Scratch(HashFilter phraseStarts) {
+        Scratch(PhraseStarts phraseStarts) {
             tokenizer = new Tokenizer(phraseStarts);
             Arrays.fill(pairSlot, -1);
         }
 
         void prepare(int tokens, int sentences, int categories, int terms) {
             hits = 0;
+            cues = 0;
             if (coverStart.length < categories) {
                 coverStart = new int[categories];
                 coverEnd = new int[categories];
@@ -701,6 +690,38 @@ public final class Classifier {
             int h = catTail[category];
             hitPayload[h] = payload;
             hitEnd[h] = end;
+        }
+
+        /**
+         * Keeps the article's MAX_CUES strongest cues in reading order: a new cue stronger than the weakest kept
+         * one (the first of equals) replaces it and goes to the end. Compares the unrounded weight with the
+         * rounded ones kept, as the output shows them.
+         */
+        void keepCue(double w, int payload, int sentence, boolean tense, int modifier) {
+            if (cues == MAX_CUES) {
+                int weakest = 0;
+                for (int k = 1; k < cues; k++) {
+                    if (cueWeight[k] < cueWeight[weakest]) {
+                        weakest = k;
+                    }
+                }
+                if (!(w > cueWeight[weakest])) {
+                    return;
+                }
+                int moved = cues - weakest - 1;
+                System.arraycopy(cueWeight, weakest + 1, cueWeight, weakest, moved);
+                System.arraycopy(cuePayload, weakest + 1, cuePayload, weakest, moved);
+                System.arraycopy(cueSentence, weakest + 1, cueSentence, weakest, moved);
+                System.arraycopy(cueTense, weakest + 1, cueTense, weakest, moved);
+                System.arraycopy(cueModifier, weakest + 1, cueModifier, weakest, moved);
+                cues--;
+            }
+            cueWeight[cues] = round(w);
+            cuePayload[cues] = payload;
+            cueSentence[cues] = sentence;
+            cueTense[cues] = tense;
+            cueModifier[cues] = modifier;
+            cues++;
         }
 
         void addSentActor(int sent, int actor) {

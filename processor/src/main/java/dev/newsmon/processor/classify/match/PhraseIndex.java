@@ -1,6 +1,7 @@
 package dev.newsmon.processor.classify.match;
 
 import dev.newsmon.processor.classify.text.HashFilter;
+import dev.newsmon.processor.classify.text.PhraseStarts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * of its token sequence. Matching probes n-grams from each token and stops as soon as no phrase has that
  * prefix, so one pass over the tokens finds every term: no regex per term. Immutable once built.
  */
-public final class PhraseIndex {
+public final class PhraseIndex implements PhraseStarts {
     // What a slot holds next to its key, packed in one long so a hit reads one cache line.
     private static final int RANGE_BITS = 24;
     private static final long RANGE_MASK = (1L << RANGE_BITS) - 1;
@@ -44,14 +45,10 @@ public final class PhraseIndex {
         this.size = size;
     }
 
-    /** The filter the tokenizer uses to list the tokens that may start a phrase. */
-    public HashFilter keys() {
-        return keys;
-    }
-
-    /** False when the key is no whole phrase (it may still be a prefix); true means "probe to be sure". */
-    public boolean mayBePhrase(long key) {
-        return phrases.mayContain(key);
+    /** A one-token phrase, or the first two tokens of a longer one (or of a prefix of one). */
+    @Override
+    public int mayStart(long token, long next) {
+        return phrases.bit(token) | keys.bit(extend(token, next));
     }
 
     /** False when neither a phrase nor a phrase prefix has this key; true means "probe to be sure". */

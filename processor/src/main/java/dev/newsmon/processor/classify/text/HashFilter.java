@@ -24,7 +24,7 @@ public final class HashFilter {
     }
 
     /** 1 if the hash may be in the filter, else 0: for branch-free loops. */
-    int bit(long hash) {
+    public int bit(long hash) {
         int b = bucket(hash);
         return (int) (words[b >>> 6] >>> b) & 1;
     }

@@ -25,6 +25,8 @@ public final class Tokenizer {
      */
     private static final byte SPACE = (byte) 0xA0;
     private static final byte OTHER = (byte) 0x81;
+    /** ' and ’: inside a word ("don't", "China's") the character rules decide. */
+    private static final byte APOSTROPHE = (byte) 0xA7;
     private static final byte SLOW_WORD = (byte) 0xF0;
     private static final byte ZED = (byte) 0xFA;
     private static final byte WIDE = (byte) 0xFE;
@@ -59,6 +61,7 @@ public final class Tokenizer {
             FOLD[c] = (byte) c;
         }
         FOLD[' '] = SPACE;
+        FOLD['\''] = APOSTROPHE;
         USA = hashOf("usa");
         US_PRONOUN = hashOf("us");
         ABBREVIATIONS = Stream.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st",
@@ -67,7 +70,7 @@ public final class Tokenizer {
     }
 
     /** Tokens that pass it are listed in {@link Tokens#candidate}; null lists none. */
-    private final HashFilter phraseStarts;
+    private final PhraseStarts phraseStarts;
     private char[] chars = new char[8192];
     private byte[] folded = new byte[8192 + PAD];
     private char[] slowChars = new char[64];
@@ -79,7 +82,7 @@ public final class Tokenizer {
         this(null);
     }
 
-    public Tokenizer(HashFilter phraseStarts) {
+    public Tokenizer(PhraseStarts phraseStarts) {
         this.phraseStarts = phraseStarts;
     }
 
@@ -148,8 +151,10 @@ public final class Tokenizer {
         final int[] sentences = out.sentence;
         final int[] clauses = out.clause;
         final int[] candidate = out.candidate;
-        final HashFilter filter = phraseStarts;
+        final PhraseStarts filter = phraseStarts;
+        long lastHash = 0; // the previous token's: whether a phrase starts there depends on this one
         int size = out.size;
+        final int firstToken = size;
         int candidates = out.candidates;
         int sent = firstSentence;
         boolean sentOpen = false;
@@ -181,10 +186,12 @@ public final class Tokenizer {
                 int e = i + tail;
                 long tailMask = (1L << (tail << 3)) - 1;
                 long tailBytes = x & tailMask;
+                byte stop = f[e];
                 long h;
-                if (f[e] >= SLOW_WORD || (e < n && (t[e] == '\'' || t[e] == '\u2019'))) {
+                if (stop >= SLOW_WORD || stop == APOSTROPHE) {
                     h = slowToken(t, s, n);
                     e = slowEnd;
+                    stop = f[e];
                 } else if (e - s >= 4 && f[e - 1] == 's' && ((~(letters & (tailBytes | ~tailMask))) & BIT6) == 0) {
                     // No 'z' gets here, so the plural rule is all the stemming there is to do. It only
                     // shortens the token, or rewrites bytes already read.
@@ -194,16 +201,18 @@ public final class Tokenizer {
                 } else {
                     h = finish(acc, tailBytes);
                 }
-                i = e;
+                // After a token and one space, the next token: skip the loop's separator round.
+                i = stop == SPACE && f[e + 1] >= SLOW_WORD ? e + 1 : e;
                 if (h == 0) {
                     prevHash = 0;
                     prevLen = e - s;
                     continue; // "US$360" names no actor
                 }
-                if (filter != null) {
-                    candidate[candidates] = size;
-                    candidates += filter.bit(h); // no branch: a third of all tokens pass, unpredictably
+                if (filter != null && size > firstToken) {
+                    candidate[candidates] = size - 1;
+                    candidates += filter.mayStart(lastHash, h); // no branch: it goes either way, unpredictably
                 }
+                lastHash = h;
                 hashes[size] = h;
                 starts[size] = s;
                 ends[size] = e;
@@ -259,6 +268,10 @@ public final class Tokenizer {
             }
             i++;
         }
+        if (filter != null && size > firstToken) {
+            candidate[candidates] = size - 1;
+            candidates += filter.mayStart(lastHash, 0);
+        }
         out.size = size;
         out.candidates = candidates;
         if (oneSentence) {
@@ -282,7 +295,7 @@ public final class Tokenizer {
             for (int k = 0; k < n; k++) {
                 char c = t[k];
                 if (c >= 128) {
-                    f[k] = isWideWordChar(c) ? WIDE : OTHER;
+                    f[k] = isWideWordChar(c) ? WIDE : c == '\u2019' ? APOSTROPHE : OTHER;
                 }
             }
         }
@@ -308,7 +321,7 @@ public final class Tokenizer {
         while (i < n) {
             char c = t[i];
             char folded;
-            if (c < 128 && FOLD[c] != OTHER && FOLD[c] != SPACE) {
+            if (c < 128 && FOLD[c] >= SLOW_WORD) {
                 folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
             } else if ((c == '\'' || c == '\u2019') && apostropheInWord(t, i, n)) {
                 if (possessive(t, i, n)) {
