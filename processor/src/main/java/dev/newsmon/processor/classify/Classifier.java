@@ -254,7 +254,7 @@ public final class Classifier {
         long[] sentActors = s.sentActors;
         List<String> actors = new ArrayList<>();
         long seen = 0;
-        for (int h = 0; h < s.hits; h++) {
+        for (int h = s.catHead[actorCategory]; h >= 0; h = s.hitNext[h]) {
             int p = s.hitPayload[h];
             if (pKind[p] == ACTOR) {
                 int sent = tk.sentence[s.hitStart[h]];
@@ -465,16 +465,23 @@ public final class Classifier {
     private List<Cue> scoreTone(Tokens tk, Scratch s, List<Explained.Span> highlights) {
         double[] tension = s.sentTension;
         double[] cooperation = s.sentCooperation;
-        int lastModifier = -1;
-        for (int h = 0; h < s.hits; h++) {
+        int[] mods = s.modifierHits(); // negators, hedges and intensifiers in reading order
+        int modCount = 0;
+        for (int h = s.catHead[modifierCategory]; h >= 0; h = s.hitNext[h]) {
+            int kind = pKind[s.hitPayload[h]];
+            if (kind == NEGATOR || kind == HEDGE || kind == INTENSIFIER) {
+                mods[modCount++] = h;
+            }
+        }
+        int modsBefore = 0; // mods[0, modsBefore) come before the cue at hand
+        for (int h = s.catHead[cueCategory]; h >= 0; h = s.hitNext[h]) {
             int p = s.hitPayload[h];
             int kind = pKind[p];
-            if (kind == NEGATOR || kind == HEDGE || kind == INTENSIFIER) {
-                lastModifier = h;
-                continue;
-            }
             if (kind != TENSION && kind != COOPERATION) {
                 continue;
+            }
+            while (modsBefore < modCount && mods[modsBefore] < h) {
+                modsBefore++;
             }
             int start = s.hitStart[h];
             int sent = tk.sentence[start];
@@ -484,12 +491,10 @@ public final class Classifier {
             boolean negated = false;
             double factor = 1;
             int from = start; // the highlight reaches back over the modifiers that changed the cue
-            for (int m = lastModifier; m >= 0; m--) {
+            for (int q = modsBefore - 1; q >= 0; q--) {
+                int m = mods[q];
                 int mp = s.hitPayload[m];
                 int mk = pKind[mp];
-                if (mk != NEGATOR && mk != HEDGE && mk != INTENSIFIER) {
-                    continue;
-                }
                 int mEnd = s.hitEnd[m];
                 if (tk.sentence[s.hitStart[m]] != sent || mEnd > start) {
                     if (tk.sentence[s.hitStart[m]] != sent) {
@@ -617,6 +622,7 @@ public final class Classifier {
         int[] hitPayload = new int[256];
         int[] hitStart = new int[256];
         int[] hitEnd = new int[256];
+        int[] modifiers = new int[256];
         /** Per category: where its last hit starts and ends. */
         int[] coverStart = new int[0];
         int[] coverEnd = new int[0];
@@ -722,6 +728,13 @@ public final class Classifier {
             cueTense[cues] = tense;
             cueModifier[cues] = modifier;
             cues++;
+        }
+
+        int[] modifierHits() {
+            if (modifiers.length < hits) {
+                modifiers = new int[hitPayload.length];
+            }
+            return modifiers;
         }
 
         void addSentActor(int sent, int actor) {

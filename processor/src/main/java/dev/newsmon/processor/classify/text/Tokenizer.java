@@ -48,6 +48,8 @@ public final class Tokenizer {
     private static final long USA;
     private static final long US_PRONOUN;
     private static final long[] ABBREVIATIONS;
+    /** Bit (hash mod 64) of every abbreviation: most words before a full stop are ruled out by it alone. */
+    private static final long ABBREVIATION_BITS;
 
     static {
         Arrays.fill(FOLD, OTHER);
@@ -67,6 +69,7 @@ public final class Tokenizer {
         ABBREVIATIONS = Stream.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st",
                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "inc", "corp",
                 "co", "ltd", "jr", "sr", "no", "adm", "maj", "cpt").mapToLong(Tokenizer::hashOf).sorted().toArray();
+        ABBREVIATION_BITS = Arrays.stream(ABBREVIATIONS).map(h -> 1L << h).reduce(0, (a, b) -> a | b);
     }
 
     /** Tokens that pass it are listed in {@link Tokens#candidate}; null lists none. */
@@ -285,19 +288,9 @@ public final class Tokenizer {
     }
 
     private static void fold(char[] t, byte[] f, int n) {
-        int any = 0;
-        for (int k = 0; k < n; k++) { // no branch per character: ASCII by the table, the rest fixed up below
+        for (int k = 0; k < n; k++) {
             char c = t[k];
-            f[k] = FOLD[c & 0x7F];
-            any |= c;
-        }
-        if (any >= 128) {
-            for (int k = 0; k < n; k++) {
-                char c = t[k];
-                if (c >= 128) {
-                    f[k] = isWideWordChar(c) ? WIDE : c == '\u2019' ? APOSTROPHE : OTHER;
-                }
-            }
+            f[k] = c < 128 ? FOLD[c] : isWideWordChar(c) ? WIDE : c == '\u2019' ? APOSTROPHE : OTHER;
         }
         Arrays.fill(f, n, n + PAD, OTHER);
     }
@@ -442,7 +435,7 @@ public final class Tokenizer {
         if (rawLen > 6) {
             return false; // no abbreviation is longer than four letters and a possessive
         }
-        return Arrays.binarySearch(ABBREVIATIONS, h) >= 0;
+        return (ABBREVIATION_BITS >>> h & 1) != 0 && Arrays.binarySearch(ABBREVIATIONS, h) >= 0;
     }
 
     /**
