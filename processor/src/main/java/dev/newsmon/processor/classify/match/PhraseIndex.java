@@ -21,6 +21,7 @@ public final class PhraseIndex implements PhraseStarts {
     /** Some longer phrase begins with the key: without it, matching stops and spares a probe that would miss. */
     private static final long EXTENDABLE = 1L << 49;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final long SECOND = 0xD6E8FEB86659FD93L;
     /** 1024 words of 64 bits: 8 KB, an L1-sized filter for about two thousand phrase starts. */
     private static final int START_WORD_SHIFT = 54;
 
@@ -57,11 +58,12 @@ public final class PhraseIndex implements PhraseStarts {
     public int mayStart(long token, long next) {
         long m = token * GOLDEN;
         long word = startWords[(int) (m >>> START_WORD_SHIFT)];
-        return (int) ((word >>> (m >>> 48)) | (word >>> pairBit(extend(token, next)))) & 1;
+        return (int) ((word >>> (m >>> 48)) | (word >>> secondBit(next))) & 1;
     }
 
-    private static int pairBit(long twoTokenKey) {
-        return (int) ((twoTokenKey * GOLDEN) >>> 58);
+    /** The bit a second token sets in its first token's word: from another multiplier than the word's. */
+    private static int secondBit(long secondToken) {
+        return (int) ((secondToken * SECOND) >>> 58);
     }
 
     /** False when neither a phrase nor a phrase prefix has this key; true means "probe to be sure". */
@@ -154,7 +156,7 @@ public final class PhraseIndex implements PhraseStarts {
                 }
             }
             long m = tokens[0] * GOLDEN;
-            int bit = tokens.length == 1 ? (int) (m >>> 48) : pairBit(extend(tokens[0], tokens[1]));
+            int bit = tokens.length == 1 ? (int) (m >>> 48) : secondBit(tokens[1]);
             startWords[(int) (m >>> START_WORD_SHIFT)] |= 1L << bit;
             List<Integer> list = phrases.computeIfAbsent(key, k -> new ArrayList<>());
             if (!list.contains(payload)) {

@@ -95,10 +95,10 @@ public final class Tokenizer {
         out.sentences = 1;
         out.sentenceWeight(0, TITLE_WEIGHT);
         if (title != null) {
-            scan(title, out, 0, true);
+            scan(load(title), out, 0, true);
         }
         if (body != null) {
-            scan(body, out, 1, false);
+            scan(load(body), out, 1, false);
             int repeatEnd = title == null ? -1 : firstLineRepeating(title, body);
             // Scrapers often repeat the headline as the first body line: count it once, as the title.
             for (int i = 0; i < out.size && repeatEnd >= 0; i++) {
@@ -130,22 +130,31 @@ public final class Tokenizer {
     public long[] terms(String phrase) {
         Tokens t = new Tokens();
         t.clear();
-        scan(phrase, t, 0, true);
+        scan(load(phrase), t, 0, true);
         long[] out = new long[t.size];
         System.arraycopy(t.hash, 0, out, 0, t.size);
         return out;
     }
 
-    private void scan(String text, Tokens out, int firstSentence, boolean oneSentence) {
+    /**
+     * Copies the text into {@link #chars} and its folded form into {@link #folded}; returns its length. Kept
+     * apart from scan: the JIT compiles the folding loop better on its own than inlined into scan's big loop.
+     */
+    private int load(String text) {
         final int n = text.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
             folded = new byte[chars.length + PAD];
         }
+        text.getChars(0, n, chars, 0); // one bulk copy, then plain array reads
+        fold(chars, folded, n);
+        return n;
+    }
+
+    /** Tokenizes the text {@link #load} put in place. */
+    private void scan(int n, Tokens out, int firstSentence, boolean oneSentence) {
         final char[] t = chars;
         final byte[] f = folded;
-        text.getChars(0, n, t, 0); // one bulk copy, then plain array reads
-        fold(t, f, n);
         out.reserve(n / 2 + 1); // a token takes a character and a separator at least
         // The arrays in locals: reserve() made them big enough, and fields would be reloaded at every token.
         final long[] hashes = out.hash;
