@@ -41,6 +41,9 @@ class TokenizerDifferentialTest {
                 sb.append(PIECES[random.nextInt(PIECES.length)]);
             }
             String title = random.nextInt(4) == 0 ? null : PIECES[random.nextInt(PIECES.length)] + " Title";
+            if (title != null && random.nextInt(3) == 0) {
+                sb.insert(0, " " + title + (random.nextBoolean() ? " \t" : "") + "\n"); // the headline repeated
+            }
             compare(title, sb.toString(), ids);
         }
     }
