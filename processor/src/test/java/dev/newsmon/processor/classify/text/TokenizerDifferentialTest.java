@@ -42,7 +42,8 @@ class TokenizerDifferentialTest {
             }
             String title = random.nextInt(4) == 0 ? null : PIECES[random.nextInt(PIECES.length)] + " Title";
             if (title != null && random.nextInt(3) == 0) {
-                sb.insert(0, " " + title + (random.nextBoolean() ? " \t" : "") + "\n"); // the headline repeated
+                String after = random.nextBoolean() ? " \t" : random.nextBoolean() ? " and more" : ""; // or nearly
+                sb.insert(0, " " + title + after + "\n"); // the headline repeated
             }
             compare(title, sb.toString(), ids);
         }
