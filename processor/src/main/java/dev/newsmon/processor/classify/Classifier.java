@@ -8,15 +8,13 @@ import dev.newsmon.common.ClassifiedArticle.Evidence;
 import dev.newsmon.common.ClassifiedArticle.Polarity;
 import dev.newsmon.common.ClassifiedArticle.ThemeMatch;
 import dev.newsmon.processor.classify.match.PhraseIndex;
-import dev.newsmon.processor.classify.text.PhraseStarts;
 import dev.newsmon.processor.classify.text.Inflections;
+import dev.newsmon.processor.classify.text.PhraseStarts;
 import dev.newsmon.processor.classify.text.Tokenizer;
 import dev.newsmon.processor.classify.text.Tokens;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +56,6 @@ public final class Classifier {
     private static final double TONE_SCALE = 1.5;
     /** Articles up to this many (weighted) sentences are scored on their plain cue sum. */
     private static final double LENGTH_BASE = 6;
-
 
     private final Themes themes;
     private final String[] themeNames;

@@ -1,6 +1,5 @@
 package dev.newsmon.processor.classify.match;
 
-import dev.newsmon.processor.classify.text.HashFilter;
 import dev.newsmon.processor.classify.text.PhraseStarts;
 
 import java.util.ArrayList;

@@ -30,6 +30,10 @@ import java.util.Map;
  */
 public final class CpuTimeBench {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /** Enough rounds for the JIT to settle: the classifier's last compilations land after a few seconds. */
+    private static final int WARM_UP_ROUNDS = 10;
+    /** Passes over the documents per contender and round: about a tenth of a second of classifying. */
+    private static final int REPS = 100;
 
     interface Task {
         Object run(Article a) throws Throwable;
@@ -75,9 +79,9 @@ public final class CpuTimeBench {
         for (String name : tasks.keySet()) {
             perRound.put(name, new double[rounds]);
         }
-        for (int r = -5; r < rounds; r++) { // five warm-up rounds let the JIT settle
+        for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
             for (Map.Entry<String, Task> e : tasks.entrySet()) {
-                int reps = e.getKey().startsWith("lucene") ? 1 : 20;
+                int reps = e.getKey().startsWith("lucene") ? 2 : REPS;
                 long t0 = CPU.getCurrentThreadCpuTime();
                 Object sink = null;
                 for (int k = 0; k < reps; k++) {
