@@ -9,8 +9,12 @@ import dev.newsmon.common.Article;
 import dev.newsmon.ingest.id.ArticleIds;
 import dev.newsmon.ingest.id.CanonicalUrl;
 import dev.newsmon.ingest.read.Draft;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +53,53 @@ class IdsTest {
         assertEquals(id, ids.fromContent("ENVOYS  meet", "They met!  They  talked"));
         assertNotEquals(id, ids.fromContent("Envoys meet", "They met. They argued."));
         assertNotEquals(ids.fromContent("A", "B C"), ids.fromContent("A B", "C"));
+    }
+
+    @Test
+    void contentIdMatchesTheDefinitionForAnyText() throws Exception {
+        // Letters, digits, single and repeated separators, '?', Latin-1 and wider letters and marks, dotted
+        // capital I, unpaired surrogates and pairs: every path of the normaliser, in texts longer than its buffer.
+        String[] pieces = {"The", "ENVOYS", "met", "42", " ", "  ", ".", ", ", "\n\n", "\t", "?", "??", "caf\u00e9",
+                "Stra\u00dfe", "\u00a0", "\u00ff", "\u0130", "\ud55c\uad6d", "\u2019", "\ud800", "\udc00", "x",
+                "A1b2C3d4", "abcdefghij", "-", "\u0000", "\ud83d\ude00", "\ud835\udc00"};
+        Random random = new Random(11);
+        ArticleIds ids = new ArticleIds();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int k = 0; k < 400; k++) {
+            StringBuilder title = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            int words = k % 10 < 2 ? 3000 : random.nextInt(300);
+            // Half the texts leave out the two surrogate pairs at the end, which send a text down another path.
+            int kinds = k % 2 == 0 ? pieces.length - 2 : pieces.length;
+            for (int w = 0; w < words; w++) {
+                // Mostly plain words and single spaces, as in real text, so long plain stretches occur too.
+                String piece = random.nextInt(3) > 0 ? pieces[random.nextInt(4)] + " " : pieces[random.nextInt(kinds)];
+                (w < 8 ? title : body).append(piece);
+            }
+            sha.reset();
+            sha.update((byte) 'c');
+            sha.update(normalised(title.toString()).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(normalised(body.toString()).getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : Arrays.copyOf(sha.digest(), 8)) {
+                hex.append(String.format("%02x", b));
+            }
+            assertEquals(hex.toString(), ids.fromContent(title.toString(), body.toString()), "text " + k);
+        }
+    }
+
+    /** The definition: lower-cased letters and digits, one space per run of anything else, none at the ends. */
+    private static String normalised(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                sb.appendCodePoint(Character.toLowerCase(cp));
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' ');
+            }
+        });
+        return sb.toString().strip();
     }
 
     @Test

@@ -93,6 +93,10 @@ class MetadataTest {
         assertEquals("ko", LanguageGuesser.guess("\ud55c\uad6d\uacfc \uc911\uad6d\uc758 \uc678\uad50\uc7a5\uad00\uc774 \ubca0\uc774\uc9d5\uc5d0\uc11c \ud68c\ub2f4\uc744 \uac00\uc84c\ub2e4. \uc591\uce21\uc740 \ud611\ub825\uc744 \uac15\ud654\ud558\uae30\ub85c \ud588\ub2e4."));
         assertEquals("zh", LanguageGuesser.guess("\u4e2d\u97e9\u5916\u957f\u5728\u5317\u4eac\u4e3e\u884c\u4f1a\u8c08\uff0c\u53cc\u65b9\u540c\u610f\u52a0\u5f3a\u5408\u4f5c\uff0c\u63a8\u52a8\u4e2d\u65e5\u97e9\u9886\u5bfc\u4eba\u4f1a\u8bae\u3002"));
         assertEquals("fr", LanguageGuesser.guess("Les ministres des affaires \u00e9trang\u00e8res se sont rencontr\u00e9s dans la capitale et ont parl\u00e9 de la s\u00e9curit\u00e9 et des \u00e9changes."));
+        assertEquals("de", LanguageGuesser.guess("Die Minister sagten, dass die Gespr\u00e4che mit dem Nachbarn auf dem Gipfel nicht leicht sind und sich lohnen."));
+        assertEquals("es", LanguageGuesser.guess("Los ministros dijeron que las conversaciones con el vecino por la paz son para una nueva etapa y se reunieron."));
+        // Words longer than five letters are never stop words, even where their first letters spell one.
+        assertNull(LanguageGuesser.guess("Thereupon andante offset tomorrow inward isthmus thatched without forward onward."));
         assertNull(LanguageGuesser.guess("OK"));
         Draft d = new Draft("f:1", null, null, null, "T", "Body text that is long enough to be English, and the rest of it.", null, null);
         assertEquals("de", new ArticleAssembler(1 << 20, "DE").assemble(d, Instant.EPOCH, Problems.STRICT).lang());

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,12 +46,14 @@ public final class IngestBench {
     static final String INGEST_TOPIC = "newsmon.bench.ingest";
 
     /**
-     * Best round of each side; {@code ratio} is ingest over raw throughput in MB/s of input. The CPU figures are
-     * this process's CPU seconds in those rounds (an in-process broker's work included), a guide to where the
-     * time goes when the machine, not the pipeline, is the limit.
+     * Best round of each side; {@code ratio} is ingest over raw throughput in MB/s of input, {@code medianRatio}
+     * the median of the rounds' own ratios. The CPU figures are this process's CPU seconds in those rounds, and
+     * of that the part spent by threads that outlive a round: an in-process broker's (0 with a remote broker).
+     * They show where the time goes when the machine, not the pipeline, is the limit.
      */
     public record Result(int records, long inputBytes, double rawSeconds, double ingestSeconds, double rawCpuSeconds,
-                         double ingestCpuSeconds) {
+                         double ingestCpuSeconds, double rawBrokerCpuSeconds, double ingestBrokerCpuSeconds,
+                         double medianRatio) {
         public double rawMBps() {
             return inputBytes / 1e6 / rawSeconds;
         }
@@ -68,12 +71,15 @@ public final class IngestBench {
             return String.format(Locale.ROOT,
                     "raw producer: %,d records in %.2f s = %,.0f records/s, %.1f MB/s%n"
                             + "ingest:       %,d records in %.2f s = %,.0f records/s, %.1f MB/s%n"
-                            + "ingest / raw: %.1f%% (%,d bytes of JSON Lines, %.0f bytes per line)%n"
-                            + "process CPU per record: raw %.1f us, ingest %.1f us",
+                            + "ingest / raw: %.1f%% best rounds, %.1f%% median of rounds (%,d bytes of JSON Lines,"
+                            + " %.0f bytes per line)%n"
+                            + "process CPU per record: raw %.1f us, ingest %.1f us"
+                            + " (of which long-lived threads, i.e. an in-process broker: %.1f us, %.1f us)",
                     records, rawSeconds, records / rawSeconds, rawMBps(),
                     records, ingestSeconds, records / ingestSeconds, ingestMBps(),
-                    100 * ratio(), inputBytes, (double) inputBytes / records,
-                    rawCpuSeconds * 1e6 / records, ingestCpuSeconds * 1e6 / records);
+                    100 * ratio(), 100 * medianRatio, inputBytes, (double) inputBytes / records,
+                    rawCpuSeconds * 1e6 / records, ingestCpuSeconds * 1e6 / records,
+                    rawBrokerCpuSeconds * 1e6 / records, ingestBrokerCpuSeconds * 1e6 / records);
         }
     }
 
@@ -94,6 +100,9 @@ public final class IngestBench {
     /** Runs the benchmark with {@code clientProps} (copied, not modified); progress goes to {@code log}. */
     public static Result run(Map<String, Object> clientProps, int count, int rounds, PrintStream log)
             throws IOException, InterruptedException {
+        if (count < 1 || rounds < 1) {
+            throw new IllegalArgumentException("need at least one article and one round");
+        }
         Path work = Files.createTempDirectory("newsmon-bench");
         try {
             Path corpus = work.resolve("bench.jsonl");
@@ -108,30 +117,30 @@ public final class IngestBench {
             BenchCorpus.write(warmFile, warm, 7);
             raw(producerProps, warmFile);
             ingest(producerProps, warmFile, work, "warm");
-            double bestRaw = Double.MAX_VALUE;
-            double bestIngest = Double.MAX_VALUE;
-            double rawCpu = 0;
-            double ingestCpu = 0;
+            Round bestRaw = null;
+            Round bestIngest = null;
+            double[] ratios = new double[rounds];
             for (int round = 1; round <= rounds; round++) {
-                double cpu0 = processCpuSeconds();
-                double r = raw(producerProps, corpus);
-                double cpu1 = processCpuSeconds();
-                double i = ingest(producerProps, corpus, work, "round" + round);
-                double cpu2 = processCpuSeconds();
-                log.printf(Locale.ROOT, "round %d: raw %.2f s (CPU %.2f s), ingest %.2f s (CPU %.2f s)"
-                                + " (load average %.1f on %d cores)%n", round, r, cpu1 - cpu0, i, cpu2 - cpu1,
+                Round r = Round.time(() -> raw(producerProps, corpus));
+                String ledger = "round" + round;
+                Round i = Round.time(() -> ingest(producerProps, corpus, work, ledger));
+                ratios[round - 1] = r.seconds / i.seconds;
+                log.printf(Locale.ROOT, "round %d: raw %.2f s (CPU %.2f s, broker %.2f s), ingest %.2f s (CPU %.2f s,"
+                                + " broker %.2f s), ingest / raw %.1f%% (load average %.1f on %d cores)%n", round,
+                        r.seconds, r.cpu, r.brokerCpu, i.seconds, i.cpu, i.brokerCpu, 100 * ratios[round - 1],
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                         Runtime.getRuntime().availableProcessors());
-                if (r < bestRaw) {
+                if (bestRaw == null || r.seconds < bestRaw.seconds) {
                     bestRaw = r;
-                    rawCpu = cpu1 - cpu0;
                 }
-                if (i < bestIngest) {
+                if (bestIngest == null || i.seconds < bestIngest.seconds) {
                     bestIngest = i;
-                    ingestCpu = cpu2 - cpu1;
                 }
             }
-            return new Result(count, bytes, bestRaw, bestIngest, rawCpu, ingestCpu);
+            Arrays.sort(ratios);
+            double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
+            return new Result(count, bytes, bestRaw.seconds, bestIngest.seconds, bestRaw.cpu, bestIngest.cpu,
+                    bestRaw.brokerCpu, bestIngest.brokerCpu, median);
         } finally {
             deleteTree(work);
             deleteTopics(clientProps);
@@ -191,6 +200,44 @@ public final class IngestBench {
             throw new IllegalStateException("ingest published " + counts.summary());
         }
         return secs;
+    }
+
+    /** One timed side of a round: wall seconds, process CPU seconds, and CPU seconds of long-lived threads. */
+    private record Round(double seconds, double cpu, double brokerCpu) {
+        interface Side {
+            double run() throws IOException;
+        }
+
+        /**
+         * Threads alive both before and after the side ran, other than this one, are the broker's when it runs
+         * in-process (the producer's and ingest's own threads start and stop within the side).
+         */
+        static Round time(Side side) throws IOException {
+            Map<Long, Long> before = threadCpu();
+            double cpu0 = processCpuSeconds();
+            double seconds = side.run();
+            double cpu = processCpuSeconds() - cpu0;
+            long broker = 0;
+            for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+                Long was = before.get(e.getKey());
+                if (was != null && e.getKey() != Thread.currentThread().getId()) {
+                    broker += e.getValue() - was;
+                }
+            }
+            return new Round(seconds, cpu, broker / 1e9);
+        }
+
+        private static Map<Long, Long> threadCpu() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> cpu = new HashMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                long ns = threads.getThreadCpuTime(id);
+                if (ns >= 0) {
+                    cpu.put(id, ns);
+                }
+            }
+            return cpu;
+        }
     }
 
     /** CPU seconds of this whole process so far; NaN where the JVM does not report it. */
