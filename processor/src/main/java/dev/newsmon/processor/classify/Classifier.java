@@ -9,7 +9,6 @@ import dev.newsmon.common.ClassifiedArticle.Polarity;
 import dev.newsmon.common.ClassifiedArticle.ThemeMatch;
 import dev.newsmon.processor.classify.match.PhraseIndex;
 import dev.newsmon.processor.classify.text.Inflections;
-import dev.newsmon.processor.classify.text.PhraseStarts;
 import dev.newsmon.processor.classify.text.Tokenizer;
 import dev.newsmon.processor.classify.text.Tokens;
 
@@ -170,7 +169,7 @@ public final class Classifier {
         pWeight = p.weight.stream().mapToDouble(Double::doubleValue).toArray();
         pLabel = p.label.toArray(String[]::new);
         pRef = p.ref.stream().mapToInt(Integer::intValue).toArray();
-        scratch = ThreadLocal.withInitial(() -> new Scratch(index));
+        scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
     public Themes themes() {
@@ -315,11 +314,11 @@ public final class Classifier {
         final int maxLen = index.maxLength();
         final long[] hash = tk.hash;
         final int[] sentence = tk.sentence;
-        final int[] candidate = tk.candidate;
+        final int[] candidate = s.candidates(n);
         final int[] coverStart = s.coverStart;
         final int[] coverEnd = s.coverEnd;
-        for (int c = 0, candidates = tk.candidates; c < candidates; c++) {
-            int i = candidate[c]; // the tokenizer listed the tokens where a phrase may start
+        for (int c = 0, candidates = index.starts(hash, n, candidate); c < candidates; c++) {
+            int i = candidate[c];
             long key = hash[i];
             long info = index.info(key);
             int len = 1;
@@ -596,7 +595,7 @@ public final class Classifier {
     /** Per-thread buffers, grown as needed and reused, so classifying allocates little beyond its result. */
     private static final class Scratch {
         static final int ACTORS_PER_SENTENCE = 8;
-        final Tokenizer tokenizer;
+        final Tokenizer tokenizer = new Tokenizer();
         final Tokens tokens = new Tokens();
         final TopWeights topEvidence = new TopWeights(MAX_EVIDENCE);
         final TopWeights topDyads = new TopWeights(MAX_DYADS);
@@ -620,6 +619,7 @@ public final class Classifier {
         int[] hitStart = new int[256];
         int[] hitEnd = new int[256];
         int[] modifiers = new int[256];
+        int[] phraseStarts = new int[1024];
         /** Per category: where its last hit starts and ends. */
         int[] coverStart = new int[0];
         int[] coverEnd = new int[0];
@@ -631,8 +631,7 @@ public final class Classifier {
         double[] sentTension = new double[0];
         double[] sentCooperation = new double[0];
 
-        Scratch(PhraseStarts phraseStarts) {
-            tokenizer = new Tokenizer(phraseStarts);
+        Scratch() {
             Arrays.fill(pairSlot, -1);
         }
 
@@ -725,6 +724,14 @@ public final class Classifier {
             cueTense[cues] = tense;
             cueModifier[cues] = modifier;
             cues++;
+        }
+
+        /** Room for a candidate phrase start per token. */
+        int[] candidates(int tokens) {
+            if (phraseStarts.length < tokens) {
+                phraseStarts = new int[Math.max(tokens, phraseStarts.length * 2)];
+            }
+            return phraseStarts;
         }
 
         int[] modifierHits() {

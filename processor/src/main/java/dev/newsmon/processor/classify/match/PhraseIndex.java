@@ -1,6 +1,5 @@
 package dev.newsmon.processor.classify.match;
 
-import dev.newsmon.processor.classify.text.PhraseStarts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import java.util.Map;
  * of its token sequence. Matching probes n-grams from each token and stops as soon as no phrase has that
  * prefix, so one pass over the tokens finds every term: no regex per term. Immutable once built.
  */
-public final class PhraseIndex implements PhraseStarts {
+public final class PhraseIndex {
     // What a slot holds next to its key, packed in one long so a hit reads one cache line.
     private static final int RANGE_BITS = 24;
     private static final long RANGE_MASK = (1L << RANGE_BITS) - 1;
@@ -20,9 +19,11 @@ public final class PhraseIndex implements PhraseStarts {
     /** Some longer phrase begins with the key: without it, matching stops and spares a probe that would miss. */
     private static final long EXTENDABLE = 1L << 49;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final long SECOND = 0xD6E8FEB86659FD93L;
     /** 1024 words of 64 bits: 8 KB, an L1-sized filter for about two thousand phrase starts. */
     private static final int START_WORD_SHIFT = 54;
+    /** Which bits of a token's hash times GOLDEN pick its bit in a word, as first token and as second. */
+    private static final int ONE_TOKEN_BIT = 48;
+    private static final int SECOND_TOKEN_BIT = 42;
 
     /** Key at 2i, and at 2i+1 the payload range (from, to) and the PHRASE and EXTENDABLE bits. */
     private final long[] table;
@@ -52,17 +53,29 @@ public final class PhraseIndex implements PhraseStarts {
         this.size = size;
     }
 
-    /** A one-token phrase, or the first two tokens of a longer one (or of a prefix of one). */
-    @Override
-    public int mayStart(long token, long next) {
-        long m = token * GOLDEN;
-        long word = startWords[(int) (m >>> START_WORD_SHIFT)];
-        return (int) ((word >>> (m >>> 48)) | (word >>> secondBit(next))) & 1;
-    }
-
-    /** The bit a second token sets in its first token's word: from another multiplier than the word's. */
-    private static int secondBit(long secondToken) {
-        return (int) ((secondToken * SECOND) >>> 58);
+    /**
+     * Lists in {@code out} the tokens where a phrase may start: a one-token phrase, or the first two tokens of a
+     * longer one (or of its prefix). No branch per token, one multiply and one load: a third of all tokens begin
+     * some lexicon entry ("the", "not", country names), too many and too unpredictable for a branch.
+     * Returns how many; {@code out} needs room for {@code n}.
+     */
+    public int starts(long[] hashes, int n, int[] out) {
+        if (n == 0) {
+            return 0;
+        }
+        final long[] words = startWords;
+        int count = 0;
+        long m = hashes[0] * GOLDEN;
+        for (int i = 0; i < n - 1; i++) {
+            long next = hashes[i + 1] * GOLDEN;
+            long word = words[(int) (m >>> START_WORD_SHIFT)];
+            out[count] = i;
+            count += (int) ((word >>> (m >>> ONE_TOKEN_BIT)) | (word >>> (next >>> SECOND_TOKEN_BIT))) & 1;
+            m = next;
+        }
+        long word = words[(int) (m >>> START_WORD_SHIFT)];
+        out[count] = n - 1;
+        return count + ((int) (word >>> (m >>> ONE_TOKEN_BIT)) & 1); // the last token has no second
     }
 
     /** False when neither a phrase nor a phrase prefix has this key; true means "probe to be sure". */
@@ -155,8 +168,8 @@ public final class PhraseIndex implements PhraseStarts {
                 }
             }
             long m = tokens[0] * GOLDEN;
-            int bit = tokens.length == 1 ? (int) (m >>> 48) : secondBit(tokens[1]);
-            startWords[(int) (m >>> START_WORD_SHIFT)] |= 1L << bit;
+            long bit = tokens.length == 1 ? m >>> ONE_TOKEN_BIT : (tokens[1] * GOLDEN) >>> SECOND_TOKEN_BIT;
+            startWords[(int) (m >>> START_WORD_SHIFT)] |= 1L << bit; // a shift takes the low six bits
             List<Integer> list = phrases.computeIfAbsent(key, k -> new ArrayList<>());
             if (!list.contains(payload)) {
                 list.add(payload);

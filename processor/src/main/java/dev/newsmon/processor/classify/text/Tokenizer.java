@@ -75,22 +75,12 @@ public final class Tokenizer {
         ABBREVIATION_BITS = Arrays.stream(ABBREVIATIONS).map(h -> 1L << h).reduce(0, (a, b) -> a | b);
     }
 
-    /** Tokens that pass it are listed in {@link Tokens#candidate}; null lists none. */
-    private final PhraseStarts phraseStarts;
     private char[] chars = new char[8192];
     private byte[] folded = new byte[8192 + PAD];
     private char[] slowChars = new char[64];
     private byte[] slowBytes = new byte[64 + PAD];
     /** Where the last {@link #slowToken} ended. */
     private int slowEnd;
-
-    public Tokenizer() {
-        this(null);
-    }
-
-    public Tokenizer(PhraseStarts phraseStarts) {
-        this.phraseStarts = phraseStarts;
-    }
 
     /** Tokenizes title (sentence 0) and body (sentences 1..) into {@code out}, replacing its contents. */
     public void tokenize(String title, String body, Tokens out) {
@@ -169,12 +159,7 @@ public final class Tokenizer {
         final int[] ends = out.end;
         final int[] sentences = out.sentence;
         final int[] clauses = out.clause;
-        final int[] candidate = out.candidate;
-        final PhraseStarts filter = phraseStarts;
-        long lastHash = 0; // the previous token's: whether a phrase starts there depends on this one
         int size = out.size;
-        final int firstToken = size;
-        int candidates = out.candidates;
         int sent = firstSentence;
         boolean sentOpen = false;
         int clause = 0;
@@ -227,11 +212,6 @@ public final class Tokenizer {
                     prevLen = e - s;
                     continue; // "US$360" names no actor
                 }
-                if (filter != null && size > firstToken) {
-                    candidate[candidates] = size - 1;
-                    candidates += filter.mayStart(lastHash, h); // no branch: it goes either way, unpredictably
-                }
-                lastHash = h;
                 hashes[size] = h;
                 starts[size] = s;
                 ends[size] = e;
@@ -287,12 +267,7 @@ public final class Tokenizer {
             }
             i++;
         }
-        if (filter != null && size > firstToken) {
-            candidate[candidates] = size - 1;
-            candidates += filter.mayStart(lastHash, 0);
-        }
         out.size = size;
-        out.candidates = candidates;
         if (oneSentence) {
             out.sentences = Math.max(out.sentences, firstSentence + 1);
         } else {

@@ -15,9 +15,6 @@ public final class Tokens {
     public int[] sentence = new int[256];
     /** Increments at commas, colons, dashes and brackets: negation does not reach across them. */
     public int[] clause = new int[256];
-    /** The tokens that may start a lexicon phrase (when the tokenizer has a filter), in order. */
-    public int[] candidate = new int[256];
-    public int candidates;
 
     public int sentences;
     /** How much a sentence counts: the title more, captions and related-story lines less, repeated lines not at all. */
@@ -26,7 +23,6 @@ public final class Tokens {
     void clear() {
         size = 0;
         sentences = 0;
-        candidates = 0;
     }
 
     /** Makes room for {@code more} tokens, so the tokenizer's inner loop needs no capacity checks. */
@@ -39,7 +35,6 @@ public final class Tokens {
             end = Arrays.copyOf(end, n);
             sentence = Arrays.copyOf(sentence, n);
             clause = Arrays.copyOf(clause, n);
-            candidate = Arrays.copyOf(candidate, n);
         }
     }
 
