@@ -196,7 +196,7 @@ public final class Tokenizer {
                     h = slowToken(t, s, n);
                     e = slowEnd;
                     stop = f[e];
-                } else if (e - s >= 4 && f[e - 1] == 's' && ((~(letters & (tailBytes | ~tailMask))) & BIT6) == 0) {
+                } else if (f[e - 1] == 's' && e - s >= 4 && ((~(letters & (tailBytes | ~tailMask))) & BIT6) == 0) {
                     // No 'z' gets here, so the plural rule is all the stemming there is to do. It only
                     // shortens the token, or rewrites bytes already read.
                     h = hash(f, s, plural(f, s, e - s));
@@ -205,13 +205,14 @@ public final class Tokenizer {
                 } else {
                     h = finish(acc, tailBytes);
                 }
-                // After a token and one space, the next token: skip the loop's separator round.
-                i = stop == SPACE && f[e + 1] >= SLOW_WORD ? e + 1 : e;
-                if (h == 0) {
+                if (h == 0) { // only the two rare branches above give 0: "US$360" names no actor
                     prevHash = 0;
                     prevLen = e - s;
-                    continue; // "US$360" names no actor
+                    i = e;
+                    continue;
                 }
+                // After a token and one space, the next token: skip the loop's separator round.
+                i = stop == SPACE && f[e + 1] >= SLOW_WORD ? e + 1 : e;
                 hashes[size] = h;
                 starts[size] = s;
                 ends[size] = e;
