@@ -350,16 +350,16 @@ public final class Tokenizer {
         return hashWide(slowChars, stemmed);
     }
 
-    private static boolean apostropheInWord(char[] t, int i, int n) {
+    static boolean apostropheInWord(char[] t, int i, int n) {
         return i + 1 < n && isLetter(t[i + 1]);
     }
 
-    private static boolean possessive(char[] t, int i, int n) {
+    static boolean possessive(char[] t, int i, int n) {
         char next = t[i + 1];
         return (next == 's' || next == 'S') && (i + 2 >= n || !isWordChar(t[i + 2]));
     }
 
-    private static float lineWeight(char[] text, int from, int to, int tokens, int prevFrom, int prevTo,
+    static float lineWeight(char[] text, int from, int to, int tokens, int prevFrom, int prevTo,
                                     boolean moreFollows) {
         while (from < to && Character.isWhitespace(text[from])) {
             from++;
@@ -390,7 +390,7 @@ public final class Tokenizer {
     }
 
     /** A full stop ends a sentence when whitespace and then a capital, digit or quote follows (or the text ends). */
-    private static boolean endsSentence(char[] text, int i, int n) {
+    static boolean endsSentence(char[] text, int i, int n) {
         int j = i + 1;
         while (j < n && isCloser(text[j])) {
             j++;
@@ -516,7 +516,7 @@ public final class Tokenizer {
     }
 
     /** Curly quotes, dashes and ellipses are common in real copy; they skip the Unicode tables. */
-    private static boolean isWideWordChar(char c) {
+    static boolean isWideWordChar(char c) {
         return (c < 0x2000 || c > 0x206F) && c != 0xA0 && Character.isLetterOrDigit(c);
     }
 

@@ -1,8 +1,9 @@
 package dev.newsmon.processor.classify.text;
 
 /**
- * The tokenizer as it was before the byte-at-a-time rewrite: plain character-by-character rules, kept as the
- * oracle that {@link TokenizerDifferentialTest} holds {@link Tokenizer} to.
+ * The tokenizer's scanning as it was before the byte-at-a-time rewrite: plain character-by-character rules, kept
+ * as the oracle that {@link TokenizerDifferentialTest} holds {@link Tokenizer} to. Line weights, sentence ends and
+ * the apostrophe rules, which the rewrite kept as they were, are {@link Tokenizer}'s own.
  */
 final class ReferenceTokenizer {
     public static final float TITLE_WEIGHT = 1.5f;
@@ -110,7 +111,7 @@ final class ReferenceTokenizer {
                 i++; // the commonest character by far: decide it first
                 continue;
             }
-            if (c < 128 ? FOLD[c] != 0 : isWideWordChar(c)) {
+            if (c < 128 ? FOLD[c] != 0 : Tokenizer.isWideWordChar(c)) {
                 int s = i;
                 int flags = 0; // the SPECIAL bit of any character: stemming must look closer
                 int last = 0;
@@ -124,20 +125,20 @@ final class ReferenceTokenizer {
                     if (c < 128) {
                         f = FOLD[c];
                         if (f == 0) {
-                            if (c != '\'' || !apostropheInWord(t, i, n)) {
+                            if (c != '\'' || !Tokenizer.apostropheInWord(t, i, n)) {
                                 break;
                             }
-                            if (possessive(t, i, n)) {
+                            if (Tokenizer.possessive(t, i, n)) {
                                 possessive = true;
                                 i += 2; // "China's" is China
                                 break;
                             }
                             f = '\'';
                         }
-                    } else if (isWideWordChar(c)) {
+                    } else if (Tokenizer.isWideWordChar(c)) {
                         f = SPECIAL | (Character.isLowerCase(c) ? c : Character.toLowerCase(c));
-                    } else if (c == '\u2019' && apostropheInWord(t, i, n)) {
-                        if (possessive(t, i, n)) {
+                    } else if (c == '\u2019' && Tokenizer.apostropheInWord(t, i, n)) {
+                        if (Tokenizer.possessive(t, i, n)) {
                             possessive = true;
                             i += 2;
                             break;
@@ -178,7 +179,7 @@ final class ReferenceTokenizer {
             if (c == '\n' || c == '\r') {
                 if (!oneSentence) {
                     // A line is a paragraph, a caption or a related-story link; which one decides its weight.
-                    float w = lineWeight(t, lineStart, i, lineTokens, prevLineStart, prevLineEnd, i < n);
+                    float w = Tokenizer.lineWeight(t, lineStart, i, lineTokens, prevLineStart, prevLineEnd, i < n);
                     int last = sentOpen ? sent : sent - 1;
                     for (int k = lineFirstSentence; k <= last; k++) {
                         out.sentenceWeight(k, w);
@@ -200,7 +201,7 @@ final class ReferenceTokenizer {
                 continue;
             }
             if ((c == '.' || c == '!' || c == '?') && !oneSentence && sentOpen) {
-                if (endsSentence(t, i, n) && !(c == '.' && isAbbreviation(prevHash, prevLen))) {
+                if (Tokenizer.endsSentence(t, i, n) && !(c == '.' && isAbbreviation(prevHash, prevLen))) {
                     sent++;
                     sentOpen = false;
                     clause++;
@@ -247,76 +248,6 @@ final class ReferenceTokenizer {
             }
         }
         return b;
-    }
-
-    private static boolean apostropheInWord(char[] t, int i, int n) {
-        return i + 1 < n && isLetter(t[i + 1]);
-    }
-
-    private static boolean possessive(char[] t, int i, int n) {
-        char next = t[i + 1];
-        return (next == 's' || next == 'S') && (i + 2 >= n || !isWordChar(t[i + 2]));
-    }
-
-    private static float lineWeight(char[] text, int from, int to, int tokens, int prevFrom, int prevTo,
-                                    boolean moreFollows) {
-        while (from < to && Character.isWhitespace(text[from])) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(text[to - 1])) {
-            to--;
-        }
-        if (to == from) {
-            return 1f;
-        }
-        if (prevFrom >= 0) {
-            int pf = prevFrom;
-            int pt = prevTo;
-            while (pf < pt && Character.isWhitespace(text[pf])) {
-                pf++;
-            }
-            while (pt > pf && Character.isWhitespace(text[pt - 1])) {
-                pt--;
-            }
-            if (pt - pf == to - from && java.util.Arrays.equals(text, pf, pt, text, from, to)) {
-                return 0f; // the scraper repeated a caption: count it once
-            }
-        }
-        char last = text[to - 1];
-        boolean terminal = last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201d'
-                || last == '\u2019' || last == '\'' || last == ')' || last == '\u2026' || last == ':';
-        return !terminal && moreFollows && tokens <= CAPTION_MAX_TOKENS ? CAPTION_WEIGHT : 1f;
-    }
-
-    /** A full stop ends a sentence when whitespace and then a capital, digit or quote follows (or the text ends). */
-    private static boolean endsSentence(char[] text, int i, int n) {
-        int j = i + 1;
-        while (j < n && isCloser(text[j])) {
-            j++;
-        }
-        if (j >= n) {
-            return true;
-        }
-        char c = text[j];
-        if (c == '\n' || c == '\r') {
-            return true;
-        }
-        if (!Character.isWhitespace(c)) {
-            return false;
-        }
-        while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\u00a0')) {
-            j++;
-        }
-        if (j >= n) {
-            return true;
-        }
-        c = text[j];
-        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\u2018'
-                || c == '\'' || c == '(' || c == '\n' || c == '\r';
-    }
-
-    private static boolean isCloser(char c) {
-        return c == '"' || c == '\u201d' || c == '\u2019' || c == '\'' || c == ')';
     }
 
     private static boolean isAbbreviation(long h, int rawLen) {
@@ -383,24 +314,4 @@ final class ReferenceTokenizer {
     private static long hashOf(String s) {
         return hash(s.toCharArray(), s.length());
     }
-
-    /** Curly quotes, dashes and ellipses are common in real copy; they skip the Unicode tables. */
-    private static boolean isWideWordChar(char c) {
-        return (c < 0x2000 || c > 0x206F) && c != 0xA0 && Character.isLetterOrDigit(c);
-    }
-
-    private static boolean isWordChar(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        }
-        return Character.isLetterOrDigit(c);
-    }
-
-    private static boolean isLetter(char c) {
-        if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        }
-        return Character.isLetter(c);
-    }
-
 }
