@@ -48,7 +48,7 @@ public final class IngestBench {
     /**
      * Best round of each side; {@code ratio} is ingest over raw throughput in MB/s of input, {@code medianRatio}
      * the median of the rounds' own ratios. The CPU figures are this process's CPU seconds in those rounds, and
-     * of that the part spent by threads that outlive a round: an in-process broker's (0 with a remote broker).
+     * of that the part spent by threads that outlive a round: an in-process broker's, the JIT's and GC's.
      * They show where the time goes when the machine, not the pipeline, is the limit.
      */
     public record Result(int records, long inputBytes, double rawSeconds, double ingestSeconds, double rawCpuSeconds,
@@ -74,7 +74,8 @@ public final class IngestBench {
                             + "ingest / raw: %.1f%% best rounds, %.1f%% median of rounds (%,d bytes of JSON Lines,"
                             + " %.0f bytes per line)%n"
                             + "process CPU per record: raw %.1f us, ingest %.1f us"
-                            + " (of which long-lived threads, i.e. an in-process broker: %.1f us, %.1f us)",
+                            + " (of which threads that outlive a round, an in-process broker's, the JIT's and GC's:"
+                            + " %.1f us, %.1f us)",
                     records, rawSeconds, records / rawSeconds, rawMBps(),
                     records, ingestSeconds, records / ingestSeconds, ingestMBps(),
                     100 * ratio(), 100 * medianRatio, inputBytes, (double) inputBytes / records,
@@ -202,7 +203,10 @@ public final class IngestBench {
         return secs;
     }
 
-    /** One timed side of a round: wall seconds, process CPU seconds, and CPU seconds of long-lived threads. */
+    /**
+     * One timed side of a round: wall seconds, process CPU seconds, and CPU seconds of the threads that outlive it
+     * (an in-process broker's, and the JIT compiler's and GC's).
+     */
     private record Round(double seconds, double cpu, double brokerCpu) {
         interface Side {
             double run() throws IOException;
@@ -210,7 +214,7 @@ public final class IngestBench {
 
         /**
          * Threads alive both before and after the side ran, other than this one, are the broker's when it runs
-         * in-process (the producer's and ingest's own threads start and stop within the side).
+         * in-process, the JIT's and GC's (the producer's and ingest's own threads start and stop within the side).
          */
         static Round time(Side side) throws IOException {
             Map<Long, Long> before = threadCpu();
