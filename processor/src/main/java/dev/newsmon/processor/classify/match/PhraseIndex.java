@@ -1,6 +1,5 @@
 package dev.newsmon.processor.classify.match;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +7,9 @@ import java.util.Map;
 
 /**
  * Every lexicon phrase of every theme, actor and cue in one open-addressing table keyed by the rolling hash
- * of its token sequence. Matching probes n-grams from each token and stops as soon as no phrase has that
- * prefix, so one pass over the tokens finds every term: no regex per term. Immutable once built.
+ * of its token sequence. Matching probes n-grams from each token where a phrase may start ({@link #starts}) and
+ * stops as soon as no phrase has that prefix, so one pass over the tokens finds every term: no regex per term.
+ * Immutable once built.
  */
 public final class PhraseIndex {
     // What a slot holds next to its key, packed in one long so a hit reads one cache line.
@@ -30,10 +30,7 @@ public final class PhraseIndex {
     private final int[] payloads;    // flattened payload ids
     private final int mask;
     private final int maxLength;
-    /**
-     * Every key in the table (a phrase or a prefix; a one-token key is the token's hash): most tokens start no
-     * phrase, and most n-grams extend none, and stop here without a probe.
-     */
+    /** Every key in the table (a phrase or a prefix): most n-grams extend none, and stop here without a probe. */
     private final HashFilter keys;
     /**
      * Where phrases may start, as a blocked filter: the first token picks one word, in which one bit stands for
