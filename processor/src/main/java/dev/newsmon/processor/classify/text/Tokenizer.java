@@ -280,11 +280,34 @@ public final class Tokenizer {
     }
 
     private static void fold(char[] t, byte[] f, int n) {
-        for (int k = 0; k < n; k++) {
-            char c = t[k];
-            f[k] = c < 128 ? FOLD[c] : isWideWordChar(c) ? WIDE : c == '\u2019' ? APOSTROPHE : OTHER;
+        int k = 0;
+        for (; k + 8 <= n; k += 8) { // eight ASCII characters by table, one store; anything else one by one
+            char c0 = t[k];
+            char c1 = t[k + 1];
+            char c2 = t[k + 2];
+            char c3 = t[k + 3];
+            char c4 = t[k + 4];
+            char c5 = t[k + 5];
+            char c6 = t[k + 6];
+            char c7 = t[k + 7];
+            if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 128) {
+                LONGS.set(f, k, FOLD[c0] & 0xFFL | (FOLD[c1] & 0xFFL) << 8 | (FOLD[c2] & 0xFFL) << 16
+                        | (FOLD[c3] & 0xFFL) << 24 | (FOLD[c4] & 0xFFL) << 32 | (FOLD[c5] & 0xFFL) << 40
+                        | (FOLD[c6] & 0xFFL) << 48 | (long) FOLD[c7] << 56);
+            } else {
+                for (int j = k; j < k + 8; j++) {
+                    f[j] = fold(t[j]);
+                }
+            }
+        }
+        for (; k < n; k++) {
+            f[k] = fold(t[k]);
         }
         Arrays.fill(f, n, n + PAD, OTHER);
+    }
+
+    private static byte fold(char c) {
+        return c < 128 ? FOLD[c] : isWideWordChar(c) ? WIDE : c == '\u2019' ? APOSTROPHE : OTHER;
     }
 
     /** "US" in capitals is the country and "us" a pronoun; "US$360" is no token at all (0). */
