@@ -190,7 +190,7 @@ public final class Tokenizer {
                 int e = i + tail;
                 long tailMask = (1L << (tail << 3)) - 1;
                 long tailBytes = x & tailMask;
-                byte stop = f[e];
+                byte stop = (byte) (x >>> (tail << 3)); // f[e], without waiting for a load
                 long h;
                 if (stop >= SLOW_WORD || stop == APOSTROPHE) {
                     h = slowToken(t, s, n);
