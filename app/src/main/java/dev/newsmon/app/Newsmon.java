@@ -29,12 +29,16 @@ public final class Newsmon implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command tree: one-line errors, exit 2 on bad usage. */
+    /** The configured command tree: one-line errors, exit 2 on bad usage, and -V on every command. */
     public static CommandLine commandLine() {
         ErrorReporting errors = new ErrorReporting();
-        return new CommandLine(new Newsmon())
+        CommandLine cl = new CommandLine(new Newsmon())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
+        // The modules' commands cannot name this class's provider; without it their -V would print nothing.
+        Version version = new Version();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        return cl;
     }
 
     @Override

@@ -62,6 +62,20 @@ class NewsmonTest {
     }
 
     @Test
+    void everyCommandTakesHelpAndVersionTheSameWay() {
+        String version = run("-V").out().strip();
+        assertTrue(version.startsWith("newsmon "), version);
+        for (String command : Newsmon.commandLine().getSubcommands().keySet()) {
+            Run help = run(command, "-h");
+            assertEquals(0, help.exit(), command);
+            assertTrue(help.out().startsWith("Usage: newsmon " + command + " [-hV]"), help.out());
+            Run v = run(command, "-V");
+            assertEquals(0, v.exit(), command);
+            assertEquals(version, v.out().strip(), command);
+        }
+    }
+
+    @Test
     void badUsageExitsTwoWithAHint() {
         Run bad = run("broker", "--port", "many");
         assertEquals(2, bad.exit());

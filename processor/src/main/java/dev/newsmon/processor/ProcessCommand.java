@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsmon process}: runs the classify / signals / alerts topology until Ctrl-C. */
-@Command(name = "process", sortOptions = false,
+@Command(name = "process", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classify articles from news.articles, keep per-theme signals and raise alerts, "
                 + "until Ctrl-C.",
                 "Reads news.articles; writes news.classified, news.signals, news.alerts.<theme> and news.dlq.",
@@ -70,9 +70,6 @@ public final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--no-api", defaultValue = "${NEWSMON_NO_API:-false}",
             description = "Run without the HTTP API (env NEWSMON_NO_API=true).")
     boolean noApi;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public Integer call() throws Exception {

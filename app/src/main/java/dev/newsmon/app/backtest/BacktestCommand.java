@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code newsmon backtest}: the live topology over a historical corpus, offline, to tune rules before going live. */
-@Command(name = "backtest", sortOptions = false,
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the processor's topology (same classifier, themes and alert rules) offline, without "
                 + "Kafka, over historical articles in event-time order (published, else ingested).",
                 "Prints one line per alert it would have raised, then a one-line summary, and writes each "
@@ -43,9 +43,6 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Directory for the signal CSV files, created if missing; existing files of the same "
                     + "name are replaced (env NEWSMON_BACKTEST_CSV; default ${DEFAULT-VALUE}).")
     Path csvDir;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public Integer call() throws Exception {
