@@ -350,8 +350,8 @@ public final class Tokenizer {
             i++;
         }
         slowEnd = i;
-        if (len == 2 && t[s] == 'U' && t[s + 1] == 'S') {
-            return i < n && t[i] == '$' ? 0 : USA;
+        if (len == 2 && slowChars[0] == 'u' && slowChars[1] == 's') {
+            return us(t, s, i, n); // "US's", "us'"
         }
         if (slowBytes.length < len + PAD) {
             slowBytes = new byte[len * 2 + PAD];
